@@ -17,7 +17,7 @@ import java.util.TreeMap;
  */
 public final class KernelRegistry {
     /** The ONNX opset whose semantics the kernels follow, and which exported models declare. */
-    public static final int OPSET = 17;
+    public static final int OPSET = 20;
 
     private static final KernelRegistry STANDARD = createStandard();
 
