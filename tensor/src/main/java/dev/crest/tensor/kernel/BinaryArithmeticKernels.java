@@ -6,13 +6,15 @@ import dev.crest.tensor.DType;
 import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.TensorException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Broadcasting arithmetic, following these ONNX operator versions: Add-14, Sub-14, Mul-14, Div-14 and Pow-15.
  *
- * <p>Add, Sub, Mul and Div take two inputs of one numeric dtype. Floats compute in float64 and round once
+ * <p>Add, Sub, Mul and Div take two inputs of one numeric dtype (the opset-6 {@code broadcast}/{@code axis}
+ * attributes are also accepted). Floats compute in float64 and round once
  * (for float32 this is exactly IEEE float32 arithmetic, so the float32 loops use it directly); integers compute
  * in int64 and wrap to their width, Div truncates toward zero, and integer division by zero is an error.
  *
@@ -75,7 +77,7 @@ final class BinaryArithmeticKernels {
         return (inputs, attributes) -> {
             KernelArgs.checkCount(inputs, 2, 2);
             Tensor a = KernelArgs.required(inputs, 0, "A");
-            Tensor b = KernelArgs.required(inputs, 1, "B");
+            Tensor b = alignLegacyBroadcast(a, KernelArgs.required(inputs, 1, "B"), attributes);
             DType dtype = ElementwiseTypes.requireCommon(a, "A", b, "B", ElementwiseTypes.NUMERIC);
             if (dtype == DType.FLOAT32) {
                 return List.of(float32(op, a, b));
@@ -85,6 +87,27 @@ final class BinaryArithmeticKernels {
             }
             return List.of(ElementwiseLoops.combineLong(a, b, dtype, op::apply));
         };
+    }
+
+    /**
+     * The opset-1/6 form of these operators: with {@code broadcast=1} and an {@code axis}, B's dimensions line
+     * up with A's starting at {@code axis} instead of at the right. Appending ones to B's shape expresses that
+     * in today's multidirectional broadcasting; without {@code axis} the old rule (B is a suffix of A) already
+     * is a special case of it.
+     */
+    private static Tensor alignLegacyBroadcast(Tensor a, Tensor b, Attributes attributes) {
+        if (attributes.getLong("broadcast", 0) != 1 || !attributes.has("axis")) {
+            return b;
+        }
+        int axis = Shape.normalizeAxis(attributes.getInt("axis", 0), a.rank());
+        int trailing = a.rank() - axis - b.rank();
+        if (trailing < 0) {
+            throw new TensorException("B of shape " + b.shape() + " does not fit in A of shape " + a.shape()
+                    + " from axis " + axis);
+        }
+        int[] dims = Arrays.copyOf(b.shape().dims(), b.rank() + trailing);
+        Arrays.fill(dims, b.rank(), dims.length, 1);
+        return b.reshape(Shape.of(dims));
     }
 
     /** Float32 arithmetic with loops for the shapes training hits most: equal shapes and a scalar operand. */

@@ -186,6 +186,23 @@ class ElementwiseArithmeticKernelsTest {
     }
 
     @Test
+    void opset6BroadcastAttributesAlignBFromAxis() {
+        Tensor a = Tensor.ofFloats(Shape.of(2, 3, 2), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Tensor b = Tensor.ofFloats(Shape.of(3), 1, 2, 3);
+        Attributes axis1 = Attributes.builder().put("broadcast", 1L).put("axis", 1L).build();
+        Tensor y = REGISTRY.run1("Add", axis1, a, b);
+        assertThat(y.shape()).isEqualTo(Shape.of(2, 3, 2));
+        assertBits(y, 1, 1, 2, 2, 3, 3, 1, 1, 2, 2, 3, 3);
+        Tensor column = Tensor.ofFloats(Shape.of(2), 10, 20);
+        Attributes suffix = Attributes.builder().put("broadcast", 1L).build();
+        assertBits(REGISTRY.run1("Mul", suffix, Tensor.ofFloats(Shape.of(2, 2), 1, 2, 3, 4), column), 10, 40, 30, 80);
+        Attributes axis2 = Attributes.builder().put("broadcast", 1L).put("axis", 2L).build();
+        assertThatThrownBy(() -> REGISTRY.run1("Sub", axis2, a, Tensor.ofFloats(Shape.of(3, 2), new float[6])))
+                .isInstanceOf(TensorException.class)
+                .hasMessage("Sub: B of shape [3, 2] does not fit in A of shape [2, 3, 2] from axis 2");
+    }
+
+    @Test
     void powOnFloatsFollowsC() {
         assertBits(run("Pow", f64(2, 4, -8, 0, 0, NAN, 1, -1, -2), f64(3, 0.5, 1.0 / 3, -1, 0, 0, NAN, INF, -2)),
                 8, 2, NAN, INF, 1, 1, 1, 1, 0.25);
