@@ -110,7 +110,10 @@ final class BinaryArithmeticKernels {
         return b.reshape(Shape.of(dims));
     }
 
-    /** Float32 arithmetic with loops for the shapes training hits most: equal shapes and a scalar operand. */
+    /**
+     * Float32 arithmetic with loops for the shapes training hits most: equal shapes, a scalar operand and a
+     * bias row (B repeating along A's trailing dimensions); other layouts go through index maps.
+     */
     private static Tensor float32(Arithmetic op, Tensor a, Tensor b) {
         Shape shape = Broadcast.shape(a.shape(), b.shape());
         float[] x = a.float32Data();
@@ -122,6 +125,8 @@ final class BinaryArithmeticKernels {
             sameShape(op, x, y, out);
         } else if (aFull && y.length == 1) {
             scalarRight(op, x, y[0], out);
+        } else if (aFull && y.length > 0 && isTrailingBlock(b.shape(), shape)) {
+            trailingBlock(op, x, y, out);
         } else {
             int[] mapA = ElementwiseLoops.indexMapOrNull(a.shape(), shape);
             int[] mapB = ElementwiseLoops.indexMapOrNull(b.shape(), shape);
@@ -153,6 +158,49 @@ final class BinaryArithmeticKernels {
                 for (int i = 0; i < out.length; i++) {
                     out[i] = x[i] / y[i];
                 }
+        }
+    }
+
+    /** True when {@code in}, ignoring leading ones, equals the trailing dimensions of {@code out} (a bias row). */
+    private static boolean isTrailingBlock(Shape in, Shape out) {
+        int skip = 0;
+        while (skip < in.rank() && in.dim(skip) == 1) {
+            skip++;
+        }
+        int length = in.rank() - skip;
+        for (int i = 0; i < length; i++) {
+            if (in.dim(skip + i) != out.dim(out.rank() - length + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code out = x op y} where y repeats every {@code y.length} elements of x, as in adding a bias row. */
+    private static void trailingBlock(Arithmetic op, float[] x, float[] y, float[] out) {
+        int m = y.length;
+        for (int base = 0; base < out.length; base += m) {
+            switch (op) {
+                case ADD:
+                    for (int j = 0; j < m; j++) {
+                        out[base + j] = x[base + j] + y[j];
+                    }
+                    break;
+                case SUB:
+                    for (int j = 0; j < m; j++) {
+                        out[base + j] = x[base + j] - y[j];
+                    }
+                    break;
+                case MUL:
+                    for (int j = 0; j < m; j++) {
+                        out[base + j] = x[base + j] * y[j];
+                    }
+                    break;
+                default:
+                    for (int j = 0; j < m; j++) {
+                        out[base + j] = x[base + j] / y[j];
+                    }
+            }
         }
     }
 

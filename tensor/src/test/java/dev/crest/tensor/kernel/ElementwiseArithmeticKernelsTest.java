@@ -106,6 +106,10 @@ class ElementwiseArithmeticKernelsTest {
             {Shape.scalar(), Shape.of(4, 5)},
             {Shape.of(4, 1), Shape.of(1, 5)},
             {Shape.of(5), Shape.of(4, 5)},
+            {Shape.of(4, 5), Shape.of(5)},
+            {Shape.of(3, 4, 5), Shape.of(1, 4, 5)},
+            {Shape.of(3, 4, 5), Shape.of(4, 1)},
+            {Shape.of(3, 4, 5), Shape.of(3, 1, 5)},
         };
         for (Shape[] layout : layouts) {
             Tensor a = randomFloat32(layout[0], random);
