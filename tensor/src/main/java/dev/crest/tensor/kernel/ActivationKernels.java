@@ -6,6 +6,7 @@ import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.TensorException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Activation functions, following these ONNX operator versions: Relu-14, LeakyRelu-16, PRelu-16, Sigmoid-13,
@@ -22,6 +23,9 @@ final class ActivationKernels {
 
     private static final double SQRT_HALF = 0.7071067811865476;
     private static final double SQRT_TWO_OVER_PI = 0.7978845608028654;
+    /** PRelu-16's T among Crest's dtypes: the floats, int32 and int64. */
+    private static final Set<DType> PRELU_TYPES =
+            ElementwiseTypes.union(ElementwiseTypes.FLOATS, ElementwiseTypes.INT32_INT64);
 
     static void registerAll(KernelRegistry.Builder builder) {
         builder.register("Relu", 14, ActivationKernels::relu);
@@ -85,8 +89,7 @@ final class ActivationKernels {
         KernelArgs.checkCount(inputs, 2, 2);
         Tensor x = KernelArgs.required(inputs, 0, "X");
         Tensor slope = KernelArgs.required(inputs, 1, "slope");
-        ElementwiseTypes.requireCommon(x, "X", slope, "slope",
-                ElementwiseTypes.union(ElementwiseTypes.FLOATS, ElementwiseTypes.INT32_INT64));
+        ElementwiseTypes.requireCommon(x, "X", slope, "slope", PRELU_TYPES);
         int[] map = slopeIndexMap(slope.shape(), x.shape());
         int n = x.size();
         if (x.dtype().isFloat()) {
