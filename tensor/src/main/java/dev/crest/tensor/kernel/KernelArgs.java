@@ -19,7 +19,7 @@ public final class KernelArgs {
         int n = inputs.size();
         if (n < min || n > max) {
             String expected = min == max ? Integer.toString(min) : min + " to " + max;
-            throw new TensorException("expects " + expected + " inputs, got " + n);
+            throw new TensorException("expects " + expected + (max == 1 ? " input" : " inputs") + ", got " + n);
         }
     }
 

@@ -92,6 +92,6 @@ class ElementwiseCastKernelsTest {
         assertThat(REGISTRY.run1("Identity", Attributes.empty(), x)).isSameAs(x);
         assertThatThrownBy(() -> REGISTRY.run1("Identity", Attributes.empty(), x, x))
                 .isInstanceOf(TensorException.class)
-                .hasMessage("Identity: expects 1 inputs, got 2");
+                .hasMessage("Identity: expects 1 input, got 2");
     }
 }

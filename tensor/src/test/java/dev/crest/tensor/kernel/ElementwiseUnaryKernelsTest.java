@@ -127,7 +127,7 @@ class ElementwiseUnaryKernelsTest {
                     .hasMessageContaining("unsupported dtype int64 (allowed: float16, float32, float64)");
             assertThatThrownBy(() -> run(op, f32(1), f32(1)))
                     .isInstanceOf(TensorException.class)
-                    .hasMessage(op + ": expects 1 inputs, got 2");
+                    .hasMessage(op + ": expects 1 input, got 2");
         }
         assertThatThrownBy(() -> REGISTRY.run("Exp", Arrays.asList((Tensor) null), Attributes.empty()))
                 .isInstanceOf(TensorException.class)

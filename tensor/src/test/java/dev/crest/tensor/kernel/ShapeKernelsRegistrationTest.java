@@ -30,7 +30,7 @@ class ShapeKernelsRegistrationTest {
     void reportsWrongInputCountsWithTheOperatorName() {
         Tensor x = Tensor.ofFloats(Shape.of(2), 1, 2);
         assertThatThrownBy(() -> REGISTRY.run1("Transpose", Attributes.empty(), x, x))
-                .isInstanceOf(TensorException.class).hasMessage("Transpose: expects 1 inputs, got 2");
+                .isInstanceOf(TensorException.class).hasMessage("Transpose: expects 1 input, got 2");
         assertThatThrownBy(() -> REGISTRY.run1("Gather", Attributes.empty(), x))
                 .hasMessage("Gather: expects 2 inputs, got 1");
         assertThatThrownBy(() -> REGISTRY.run1("Expand", Attributes.empty(), x, null))
