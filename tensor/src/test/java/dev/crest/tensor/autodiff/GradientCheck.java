@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 final class GradientCheck {
     static final double STEP = 1e-6;
     static final Closeness CLOSE = new Closeness(1e-6, 1e-5);
+    static final Closeness FLOAT32_CLOSE = new Closeness(1e-3, 1e-3);
 
     private GradientCheck() {
     }
@@ -42,11 +43,13 @@ final class GradientCheck {
         Variable y = tape.apply(op, attributes, vars);
         Tensor seed = RandomTensors.uniform(random, y.value().shape(), -1, 1);
         Gradients grads = tape.backward(y, seed);
+        Tensor[] narrow = float32Gradients(op, attributes, inputs, differentiable, seed);
         for (int i = 0; i < inputs.length; i++) {
             if (!differentiable[i]) {
                 continue;
             }
             Tensor actual = grads.get(vars[i]);
+            Tensor actual32 = narrow[i];
             Tensor expected = numericGradient(op, attributes, inputs, i, seed);
             assertThat(actual).as("%s gradient of input %d is missing", op, i).isNotNull();
             int mismatch = closeness.firstMismatch(actual, expected);
@@ -54,7 +57,32 @@ final class GradientCheck {
                     .as("%s %s input %d: analytic %s vs numeric %s at %d (inputs %s)", op, attributes, i,
                             actual, expected, mismatch, Arrays.toString(inputs))
                     .isEqualTo(-1);
+            // The same rule run in float32 gives a float32 gradient close to the float64 one.
+            assertThat(actual32.dtype()).isEqualTo(DType.FLOAT32);
+            assertThat(FLOAT32_CLOSE.firstMismatch(actual32.cast(DType.FLOAT64), actual))
+                    .as("%s %s input %d in float32: %s vs float64 %s", op, attributes, i, actual32, actual)
+                    .isEqualTo(-1);
         }
+    }
+
+    /** The gradients of the same application with every float64 input cast to float32. */
+    private static Tensor[] float32Gradients(String op, Attributes attributes, Tensor[] inputs,
+            boolean[] differentiable, Tensor seed) {
+        Tape tape = new Tape();
+        Variable[] narrowVars = new Variable[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] != null) {
+                Tensor t = inputs[i].dtype() == DType.FLOAT64 ? inputs[i].cast(DType.FLOAT32) : inputs[i];
+                narrowVars[i] = differentiable[i] ? tape.parameter(t) : tape.constant(t);
+            }
+        }
+        Variable y = tape.apply(op, attributes, narrowVars);
+        Gradients grads = tape.backward(y, seed.cast(DType.FLOAT32));
+        Tensor[] out = new Tensor[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            out[i] = narrowVars[i] == null ? null : grads.get(narrowVars[i]);
+        }
+        return out;
     }
 
     /** Central differences of {@code Σ seed·op(inputs)} with respect to input {@code which}. */
