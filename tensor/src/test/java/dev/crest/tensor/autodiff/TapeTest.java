@@ -218,4 +218,26 @@ class TapeTest {
         assertThat(y.requiresGrad()).isFalse();
         assertThat(tape.backward(y).get(c)).isNull();
     }
+
+    @Test
+    void emptyTensorsGetEmptyGradients() {
+        Tape tape = new Tape();
+        Variable x = tape.parameter(Tensor.zeros(DType.FLOAT64, Shape.of(0, 3)));
+        Variable b = tape.parameter(Tensor.ofDoubles(Shape.of(3), 1, 2, 3));
+        Variable y = tape.apply("Tanh", NONE, tape.apply("Add", NONE, x, b));
+        Variable total = tape.apply("ReduceSum", Attributes.builder().put("keepdims", 0L).build(),
+                y, tape.constant(Tensor.ofLongs(Shape.of(1), 0)));
+        Gradients g = tape.backward(total);
+        assertThat(g.get(x).shape()).isEqualTo(Shape.of(0, 3));
+        assertThat(values(g.get(b))).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void powWithAnIntegerExponentDifferentiatesTheBase() {
+        Tape tape = new Tape();
+        Variable x = tape.parameter(Tensor.ofDoubles(Shape.of(2), 1.5, -2));
+        Variable y = tape.apply("Pow", NONE, x, tape.constant(Tensor.ofLongs(Shape.scalar(), 3)));
+        // d/dx x³ = 3x².
+        assertThat(values(tape.backward(y).get(x))).containsExactly(6.75, 12);
+    }
 }
