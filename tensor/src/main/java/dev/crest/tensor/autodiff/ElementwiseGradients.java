@@ -68,7 +68,7 @@ final class ElementwiseGradients {
     /** Floor, Ceil, Round: flat almost everywhere; PROXY passes the gradient straight through (NNSmith). */
     private static Tensor[] stepGradient(GradientContext c) {
         Tensor g = c.gradient();
-        return new Tensor[] {c.mode() == GradientMode.PROXY ? g : mulScalar(g, 0)};
+        return new Tensor[] {c.mode() == GradientMode.PROXY ? g : Tensor.zeros(g.dtype(), g.shape())};
     }
 
     /** The gradient where an operator is flat: zero, or NNSmith's 0.1 slope in PROXY mode. */
