@@ -7,6 +7,10 @@ import dev.crest.tensor.Attributes;
 import dev.crest.tensor.DType;
 import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class PadKernelTest {
@@ -145,5 +149,33 @@ class PadKernelTest {
                 .hasMessageContaining("same dtype");
         assertThatThrownBy(() -> REGISTRY.run1("Pad", Attributes.empty(), ROW))
                 .hasMessageContaining("missing required input 1 (pads)");
+    }
+
+    @Property(tries = 50)
+    void croppingThePadsAwayRestoresTheInputInEveryMode(@ForAll @IntRange(min = 1, max = 4) int rank,
+            @ForAll @IntRange(min = 0, max = 1000) int seed) {
+        Random random = new Random(seed);
+        int[] dims = new int[rank];
+        long[] pads = new long[2 * rank];
+        for (int a = 0; a < rank; a++) {
+            dims[a] = 1 + random.nextInt(3);
+            // Pads below the axis size keep every mode valid, reflect included.
+            pads[a] = random.nextInt(dims[a]);
+            pads[a + rank] = random.nextInt(dims[a]);
+        }
+        Shape shape = Shape.of(dims);
+        long[] values = new long[shape.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextLong();
+        }
+        Tensor x = Tensor.ofLongs(shape, values);
+        long[] crop = new long[pads.length];
+        for (int i = 0; i < pads.length; i++) {
+            crop[i] = -pads[i];
+        }
+        for (String mode : new String[] {"constant", "reflect", "edge", "wrap"}) {
+            Tensor padded = pad(mode, x, ints(pads));
+            assertThat(pad("constant", padded, ints(crop)).sameAs(x)).as(mode).isTrue();
+        }
     }
 }

@@ -182,6 +182,27 @@ class ResizeTest {
                 4 * 2.375 + 0.625 + 1, 4 * 2.375 + 2.375 + 1);
     }
 
+    @Property(tries = 30)
+    void antialiasChangesNothingWhenUpsamplingAndKeepsConstantsWhenDownsampling(@ForAll boolean cubic,
+            @ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        String mode = cubic ? "cubic" : "linear";
+        Tensor x = MatMulTest.randomTensor(DType.FLOAT64, Shape.of(random.nextInt(1, 5), random.nextInt(1, 5)),
+                random);
+        Tensor up = scales(random.nextDouble(1, 3), random.nextDouble(1, 3));
+        Tensor plain = resize(mode(mode).build(), x, null, up, null);
+        Tensor smoothed = resize(mode(mode).put("antialias", 1L).build(), x, null, up, null);
+        assertThat(new Closeness(1e-12, 1e-12).allClose(smoothed, plain)).isTrue();
+
+        Tensor constant = Tensor.full(DType.FLOAT64, Shape.of(random.nextInt(2, 9), random.nextInt(2, 9)), 3.5);
+        Tensor down = scales(random.nextDouble(0.2, 1), random.nextDouble(0.2, 1));
+        Tensor reduced = resize(mode(mode).put("antialias", 1L).put("exclude_outside", random.nextInt(2) * 1L)
+                .build(), constant, null, down, null);
+        for (int i = 0; i < reduced.size(); i++) {
+            assertThat(reduced.getDouble(i)).isCloseTo(3.5, org.assertj.core.data.Offset.offset(1e-12));
+        }
+    }
+
     @Test
     void integerInputsKeepTheirDType() {
         Tensor x = Tensor.fromLongs(DType.UINT8, Shape.of(2), new long[] {10, 20});
