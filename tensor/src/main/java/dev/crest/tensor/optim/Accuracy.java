@@ -1,5 +1,6 @@
 package dev.crest.tensor.optim;
 
+import dev.crest.tensor.DType;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.autodiff.Tape;
 import dev.crest.tensor.data.Batch;
@@ -34,7 +35,7 @@ public final class Accuracy {
     public static int countCorrect(Tensor scores, int[] labels) {
         int rows = labels.length;
         int classes = scores.size() / Math.max(1, rows);
-        float[] s = scores.toFloatArray();
+        float[] s = scores.dtype() == DType.FLOAT32 ? scores.float32Data() : scores.toFloatArray();
         int correct = 0;
         for (int row = 0; row < rows; row++) {
             int offset = row * classes;
