@@ -34,9 +34,6 @@ public final class Model {
         this.graph = Objects.requireNonNull(b.graph, "graph");
         Map<String, Long> opsets = new LinkedHashMap<>();
         b.opsetImports.forEach((d, v) -> opsets.put(Node.normalizeDomain(d), v));
-        if (opsets.isEmpty()) {
-            opsets.put(Node.DEFAULT_DOMAIN, (long) KernelRegistry.OPSET);
-        }
         this.opsetImports = Collections.unmodifiableMap(opsets);
         this.irVersion = b.irVersion;
         this.producerName = b.producerName;
@@ -104,6 +101,7 @@ public final class Model {
     public Builder toBuilder() {
         Builder b = new Builder().graph(graph).irVersion(irVersion).producer(producerName, producerVersion)
                 .domain(domain).modelVersion(modelVersion).docString(docString);
+        b.opsetImports.clear();
         b.opsetImports.putAll(opsetImports);
         b.metadata.putAll(metadata);
         return b;
@@ -136,7 +134,8 @@ public final class Model {
     /** Collects a model's fields. */
     public static final class Builder {
         private Graph graph;
-        private final Map<String, Long> opsetImports = new LinkedHashMap<>();
+        private final Map<String, Long> opsetImports = new LinkedHashMap<>(
+                Map.of(Node.DEFAULT_DOMAIN, (long) KernelRegistry.OPSET));
         private long irVersion = IR_VERSION;
         private String producerName = PRODUCER;
         private String producerVersion = "";
@@ -153,6 +152,12 @@ public final class Model {
         /** Imports {@code version} of operator set {@code domain} ({@code ""} for the default domain). */
         public Builder opset(String domain, long version) {
             opsetImports.put(Node.normalizeDomain(domain), version);
+            return this;
+        }
+
+        /** Forgets every opset import, including the default one, e.g. to copy a file's imports exactly. */
+        public Builder clearOpsets() {
+            opsetImports.clear();
             return this;
         }
 

@@ -104,7 +104,8 @@ public final class ModelProtoCodec {
                 .producer(proto.getProducerName(), proto.getProducerVersion())
                 .domain(proto.getDomain())
                 .modelVersion(proto.getModelVersion())
-                .docString(proto.getDocString());
+                .docString(proto.getDocString())
+                .clearOpsets();
         for (OperatorSetIdProto opset : proto.getOpsetImportList()) {
             b.opset(opset.getDomain(), opset.getVersion());
         }
