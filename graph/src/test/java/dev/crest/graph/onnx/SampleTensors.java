@@ -5,11 +5,11 @@ import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
 
 /** One tensor per dtype with the values most likely to break an encoder: extremes, signed zero, NaN, subnormals. */
-final class SampleTensors {
+public final class SampleTensors {
     private SampleTensors() {
     }
 
-    static Tensor of(DType dtype) {
+    public static Tensor of(DType dtype) {
         Shape shape = Shape.of(2, 3);
         switch (dtype) {
             case FLOAT32:
