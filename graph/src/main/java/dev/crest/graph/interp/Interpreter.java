@@ -24,9 +24,10 @@ import java.util.stream.Collectors;
  * unsupported opsets) and the inputs against the declared types, and reports a kernel failure with the node
  * and operator that failed.
  *
- * <p>Models declaring an older default-domain opset run on the same kernels, which accept the older attribute
- * forms; models declaring a newer one than {@link KernelRegistry#OPSET} are refused, since their operators may
- * mean something the kernels do not implement.
+ * <p>Models declaring an older default-domain opset (7 or later) run on the same kernels, which accept the older
+ * attribute forms, with {@link LegacyOpsets} adapting the operators whose meaning changed; models declaring a
+ * newer one than {@link KernelRegistry#OPSET} are refused, since their operators may mean something the kernels
+ * do not implement.
  */
 public final class Interpreter {
     private final KernelRegistry registry;
@@ -61,15 +62,18 @@ public final class Interpreter {
         if (usesDefault && opset == 0) {
             throw new GraphException("the model does not import the default ONNX opset");
         }
-        if (opset > KernelRegistry.OPSET) {
-            throw new GraphException("the model uses ONNX opset " + opset + "; Crest's kernels follow opset "
-                    + KernelRegistry.OPSET + " and older");
+        if (usesDefault && (opset > KernelRegistry.OPSET || opset < LegacyOpsets.MIN_OPSET)) {
+            throw new GraphException("the model uses ONNX opset " + opset + "; Crest runs opsets "
+                    + LegacyOpsets.MIN_OPSET + " to " + KernelRegistry.OPSET);
         }
         Set<String> unknown = new TreeSet<>();
         for (Node node : graph.nodes()) {
             if (!node.domain().isEmpty() || registry.find(node.opType()).isEmpty()) {
                 unknown.add(node.qualifiedOpType());
             }
+        }
+        if (unknown.isEmpty()) {
+            graph.nodes().forEach(node -> LegacyOpsets.check(node, opset));
         }
         if (!unknown.isEmpty()) {
             throw new GraphException("the model uses operator" + (unknown.size() > 1 ? "s" : "")
@@ -92,7 +96,7 @@ public final class Interpreter {
             for (String in : node.inputs()) {
                 args.add(in.isEmpty() ? null : values.get(in));
             }
-            List<Tensor> results = apply(node, args);
+            List<Tensor> results = apply(node, model.defaultOpset(), args);
             for (int i = 0; i < node.outputs().size(); i++) {
                 String out = node.outputs().get(i);
                 if (out.isEmpty()) {
@@ -118,10 +122,10 @@ public final class Interpreter {
         return new Execution(outputs, keepAll ? values : outputs);
     }
 
-    private List<Tensor> apply(Node node, List<Tensor> args) {
+    private List<Tensor> apply(Node node, long opset, List<Tensor> args) {
         OpInfo op = registry.get(node.opType());
         try {
-            List<Tensor> results = op.kernel().apply(args, node.attributes());
+            List<Tensor> results = LegacyOpsets.apply(node, opset, op.kernel(), args);
             if (results == null) {
                 throw new IllegalStateException("kernel returned null");
             }

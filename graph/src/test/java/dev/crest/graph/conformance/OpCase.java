@@ -64,6 +64,12 @@ final class OpCase {
         return this;
     }
 
+    /** Declares an older default-domain opset, to check the older attribute forms. */
+    OpCase opset(long version) {
+        opset = version;
+        return this;
+    }
+
     OpCase outputs(int n) {
         outputs = n;
         return this;
@@ -80,7 +86,10 @@ final class OpCase {
         return feeds;
     }
 
-    /** A one-node model; outputs are declared with the given dtypes and unknown shapes. */
+    /**
+     * A one-node model; outputs are declared with the given dtypes and unknown shapes, or not declared at all
+     * when {@code outputTypes} is null (then only a trace shows them).
+     */
     Model model(List<DType> outputTypes) {
         Graph.Builder g = Graph.builder().name(op);
         List<String> names = new ArrayList<>();
@@ -100,7 +109,9 @@ final class OpCase {
         List<String> outs = new ArrayList<>();
         for (int i = 0; i < outputs; i++) {
             outs.add("out" + i);
-            g.output("out" + i, TensorType.unranked(outputTypes.get(i)));
+            if (outputTypes != null) {
+                g.output("out" + i, TensorType.unranked(outputTypes.get(i)));
+            }
         }
         g.node(Node.builder(op).name(op).inputs(names).outputs(outs).attributes(attributes).build());
         return Model.builder(g.build()).opset("", opset).build();

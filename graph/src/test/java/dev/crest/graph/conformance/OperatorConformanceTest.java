@@ -11,6 +11,7 @@ import static dev.crest.tensor.DType.INT32;
 import static dev.crest.tensor.DType.INT64;
 import static dev.crest.tensor.DType.INT8;
 import static dev.crest.tensor.DType.UINT8;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.crest.graph.Model;
@@ -31,6 +32,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -157,15 +159,15 @@ class OperatorConformanceTest {
         add("Gemm[scalar C]", F32, g -> op("Gemm").in(g.x(3, 4)).in(g.x(4, 5)).in(Tensor.scalar(g.dtype, 1.5)));
 
         // ---------------------------------------------------------------- Conv
-        add("Conv[1d]", F, g -> op("Conv").in(g.x(1, 2, 10)).constant(g.x(4, 2, 3)));
-        add("Conv[1d strides pads bias]", F, g -> op("Conv").in(g.x(2, 2, 11)).constant(g.x(3, 2, 3)).constant(g.x(3))
-                .attrs(a -> a.put("strides", 2L).put("pads", 1L, 2L)));
+        add("Conv[1d]", FH, g -> op("Conv").in(g.x(1, 2, 10)).constant(g.x(4, 2, 3)));
+        add("Conv[1d strides pads bias]", FH, g -> op("Conv").in(g.x(2, 2, 11)).constant(g.x(3, 2, 3)).constant(g.x(3))
+                .attrs(a -> a.put("strides", new long[] {2}).put("pads", 1L, 2L)));
         add("Conv[1d dilation]", F32, g -> op("Conv").in(g.x(1, 3, 12)).constant(g.x(2, 3, 3))
-                .attrs(a -> a.put("dilations", 3L)));
-        add("Conv[2d]", F, g -> op("Conv").in(g.x(1, 3, 6, 7)).constant(g.x(4, 3, 3, 3)));
-        add("Conv[2d strides pads bias]", F, g -> op("Conv").in(g.x(2, 3, 7, 7)).constant(g.x(4, 3, 3, 3))
+                .attrs(a -> a.put("dilations", new long[] {3})));
+        add("Conv[2d]", FH, g -> op("Conv").in(g.x(1, 3, 6, 7)).constant(g.x(4, 3, 3, 3)));
+        add("Conv[2d strides pads bias]", FH, g -> op("Conv").in(g.x(2, 3, 7, 7)).constant(g.x(4, 3, 3, 3))
                 .constant(g.x(4)).attrs(a -> a.put("strides", 2L, 2L).put("pads", 1L, 1L, 1L, 1L)));
-        add("Conv[2d groups]", F, g -> op("Conv").in(g.x(1, 4, 6, 6)).constant(g.x(6, 2, 3, 3))
+        add("Conv[2d groups]", FH, g -> op("Conv").in(g.x(1, 4, 6, 6)).constant(g.x(6, 2, 3, 3))
                 .attrs(a -> a.put("group", 2L).put("pads", 1L, 1L, 1L, 1L)));
         add("Conv[2d depthwise]", F32, g -> op("Conv").in(g.x(2, 3, 5, 5)).constant(g.x(3, 1, 3, 3))
                 .attrs(a -> a.put("group", 3L)));
@@ -187,15 +189,15 @@ class OperatorConformanceTest {
                 .put("strides", 2L, 2L).put("ceil_mode", 1L)));
         add("MaxPool[2d dilations]", F32, g -> op("MaxPool").in(g.x(1, 2, 8, 8)).attrs(a -> a.put("kernel_shape", 2L, 2L)
                 .put("dilations", 2L, 2L)));
-        add("MaxPool[1d]", F32, g -> op("MaxPool").in(g.x(2, 3, 9)).attrs(a -> a.put("kernel_shape", 3L)
-                .put("strides", 2L)));
+        add("MaxPool[1d]", F32, g -> op("MaxPool").in(g.x(2, 3, 9)).attrs(a -> a.put("kernel_shape", new long[] {3})
+                .put("strides", new long[] {2})));
         add("MaxPool[2d SAME_UPPER]", F32, g -> op("MaxPool").in(g.x(1, 2, 5, 5)).attrs(a -> a.put("kernel_shape", 3L, 3L)
                 .put("strides", 2L, 2L).put("auto_pad", "SAME_UPPER")));
         add("MaxPool[2d with indices]", F32, g -> op("MaxPool").in(g.x(2, 2, 5, 5)).outputs(2)
                 .attrs(a -> a.put("kernel_shape", 2L, 2L).put("strides", 1L, 1L)));
         add("MaxPool[int8]", List.of(INT8, UINT8), g -> op("MaxPool").in(g.range(-100, 100).x(1, 2, 6, 6))
                 .attrs(a -> a.put("kernel_shape", 3L, 3L)));
-        add("AveragePool[2d k2]", F, g -> op("AveragePool").in(g.x(1, 2, 6, 6))
+        add("AveragePool[2d k2]", FH, g -> op("AveragePool").in(g.x(1, 2, 6, 6))
                 .attrs(a -> a.put("kernel_shape", 2L, 2L).put("strides", 2L, 2L)));
         add("AveragePool[pads exclude pad]", FH, g -> op("AveragePool").in(g.x(1, 2, 5, 5))
                 .attrs(a -> a.put("kernel_shape", 3L, 3L).put("pads", 1L, 1L, 1L, 1L)));
@@ -204,7 +206,7 @@ class OperatorConformanceTest {
         add("AveragePool[ceil_mode]", F32, g -> op("AveragePool").in(g.x(1, 1, 7, 7))
                 .attrs(a -> a.put("kernel_shape", 2L, 2L).put("strides", 2L, 2L).put("ceil_mode", 1L)));
         add("AveragePool[1d]", F32, g -> op("AveragePool").in(g.x(2, 3, 9))
-                .attrs(a -> a.put("kernel_shape", 3L).put("strides", 2L).put("pads", 1L, 1L)));
+                .attrs(a -> a.put("kernel_shape", new long[] {3}).put("strides", new long[] {2}).put("pads", 1L, 1L)));
         add("AveragePool[SAME_LOWER]", F32, g -> op("AveragePool").in(g.x(1, 2, 6, 5))
                 .attrs(a -> a.put("kernel_shape", 2L, 3L).put("auto_pad", "SAME_LOWER")));
 
@@ -313,7 +315,7 @@ class OperatorConformanceTest {
                 .omitted().omitted().constant(longs(1, 2, 5, 4))
                 .attrs(a -> a.put("mode", "nearest").put("nearest_mode", "ceil")
                         .put("coordinate_transformation_mode", "align_corners")));
-        add("Resize[linear half_pixel up]", F, g -> op("Resize").in(g.x(1, 2, 3, 4))
+        add("Resize[linear half_pixel up]", FH, g -> op("Resize").in(g.x(1, 2, 3, 4))
                 .omitted().constant(floats(1, 1, 2, 1.5f)).attrs(a -> a.put("mode", "linear")));
         add("Resize[linear half_pixel down]", F32, g -> op("Resize").in(g.x(1, 1, 6, 7))
                 .omitted().constant(floats(1, 1, 0.5f, 0.6f)).attrs(a -> a.put("mode", "linear")));
@@ -340,6 +342,44 @@ class OperatorConformanceTest {
                         .put("keep_aspect_ratio_policy", "not_larger")));
     }
 
+    static {
+        // ---------------------------------------------------------------- older opsets' attribute forms
+        add("Unsqueeze[opset 11 axes attribute]", F32, g -> op("Unsqueeze").in(g.x(3, 2)).opset(11)
+                .attrs(a -> a.put("axes", 0L, 3L)));
+        add("Squeeze[opset 11 axes attribute]", F32, g -> op("Squeeze").in(g.x(1, 3, 1)).opset(11)
+                .attrs(a -> a.put("axes", new long[] {-1})));
+        add("ReduceSum[opset 11 axes attribute]", F32, g -> op("ReduceSum").in(g.x(2, 3, 4)).opset(11)
+                .attrs(a -> a.put("axes", 0L, 2L)));
+        add("ReduceMean[opset 13 axes attribute]", F32, g -> op("ReduceMean").in(g.x(2, 3, 4)).opset(13)
+                .attrs(a -> a.put("axes", new long[] {1}).put("keepdims", 0L)));
+        add("ReduceMax[opset 13 axes attribute]", F32, g -> op("ReduceMax").in(g.x(2, 3, 4)).opset(13)
+                .attrs(a -> a.put("axes", new long[] {-1})));
+        add("Pad[opset 7 pads attribute]", F32, g -> op("Pad").in(g.x(2, 3)).opset(7)
+                .attrs(a -> a.put("pads", 1L, 0L, 0L, 2L).put("value", 1.5)));
+        add("Clip[opset 7 min max attributes]", F32, g -> op("Clip").in(g.x(3, 4)).opset(7)
+                .attrs(a -> a.put("min", -0.5).put("max", 1.0)));
+        add("Slice[opset 7 attributes]", F32, g -> op("Slice").in(g.x(4, 5)).opset(7)
+                .attrs(a -> a.put("starts", 1L, 0L).put("ends", 3L, 100L).put("axes", 0L, 1L)));
+        add("Softmax[opset 11 coerces to 2-D]", F32, g -> op("Softmax").in(g.x(2, 3, 4)).opset(11));
+        add("Softmax[opset 11 axis=2]", F32, g -> op("Softmax").in(g.x(2, 3, 4)).opset(11)
+                .attrs(a -> a.put("axis", 2L)));
+        add("Softmax[opset 11 axis=-1]", F32, g -> op("Softmax").in(g.x(2, 3, 4)).opset(11)
+                .attrs(a -> a.put("axis", -1L)));
+        add("Softmax[opset 11 axis=0]", F32, g -> op("Softmax").in(g.x(2, 3)).opset(11)
+                .attrs(a -> a.put("axis", 0L)));
+        add("Resize[opset 10 scales as second input]", F32, g -> op("Resize").in(g.x(1, 1, 3, 4)).opset(10)
+                .constant(floats(1, 1, 2, 1.5f)));
+        add("Resize[opset 13 linear scales]", F32, g -> op("Resize").in(g.x(1, 1, 3, 4)).opset(13)
+                .omitted().constant(floats(1, 1, 2, 1.5f)).attrs(a -> a.put("mode", "linear")));
+        add("Resize[opset 11 nearest with roi and sizes]", F32, g -> op("Resize").in(g.x(1, 1, 3, 4)).opset(11)
+                .constant(Tensor.zeros(FLOAT32, Shape.of(0))).constant(Tensor.zeros(FLOAT32, Shape.of(0)))
+                .constant(longs(1, 1, 6, 6)));
+        add("BatchNormalization[opset 9]", F32, g -> op("BatchNormalization").in(g.x(2, 3, 4)).opset(9)
+                .constant(g.x(3)).constant(g.x(3)).constant(g.x(3)).constant(g.range(0.1, 2).x(3)));
+        add("Gemm[opset 9 without C]", F32, g -> op("Gemm").in(g.x(3, 4)).in(g.x(4, 2)).opset(11));
+        add("Split-free Flatten[opset 9]", F32, g -> op("Flatten").in(g.x(2, 3, 4)).opset(9));
+    }
+
     /** The operators the brief requires; the test below checks the table covers each. */
     private static final List<String> REQUIRED = List.of("Abs", "Neg", "Relu", "LeakyRelu", "PRelu", "Sigmoid", "Tanh",
             "Gelu", "Softmax", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sqrt", "Exp", "Log", "Reciprocal", "Ceil",
@@ -364,6 +404,17 @@ class OperatorConformanceTest {
         }));
     }
 
+    @Test
+    void theComparisonCatchesAWrongKernel() {
+        // Relu implemented as Identity: the check must notice the negative inputs that ORT clamps to zero.
+        KernelRegistry wrong = new KernelRegistry.Builder().register("Relu", 14, (in, attrs) -> List.of(in.get(0)))
+                .build();
+        OpCase c = op("Relu").in(Tensor.ofFloats(Shape.of(3), -1, 0, 2));
+        assertThatThrownBy(() -> check(c, new Interpreter(wrong))).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("out0 differs at flat index 0: Crest -1.0, ONNX Runtime 0.0");
+        check(c, Interpreter.standard());
+    }
+
     @TestFactory
     Stream<DynamicTest> crestMatchesOnnxRuntime() {
         List<DynamicTest> tests = new ArrayList<>();
@@ -384,12 +435,18 @@ class OperatorConformanceTest {
     }
 
     private static void check(OpCase c) {
-        // The kernel's own output dtypes declare the graph outputs; a wrong dtype then shows up as ORT's type error.
-        List<Tensor> direct = KernelRegistry.standard().run(c.op, c.inputs, c.attributes);
-        List<DType> types = direct.stream().limit(c.outputs).map(Tensor::dtype).collect(Collectors.toList());
-        Model model = c.model(types);
-        byte[] bytes = OnnxModels.toBytes(model);
-        Map<String, Tensor> crest = Interpreter.standard().run(OnnxModels.parse(bytes), c.feeds());
+        check(c, Interpreter.standard());
+    }
+
+    private static void check(OpCase c, Interpreter interpreter) {
+        // Crest's own output dtypes declare the graph outputs; a wrong dtype then shows up as ORT's type error.
+        Map<String, Tensor> probe = interpreter.trace(c.model(null), c.feeds()).values();
+        List<DType> types = new ArrayList<>();
+        for (int i = 0; i < c.outputs; i++) {
+            types.add(probe.get("out" + i).dtype());
+        }
+        byte[] bytes = OnnxModels.toBytes(c.model(types));
+        Map<String, Tensor> crest = interpreter.run(OnnxModels.parse(bytes), c.feeds());
         Map<String, Tensor> ort;
         try (OrtRunner runner = OrtRunner.open(bytes)) {
             ort = runner.run(c.feeds());

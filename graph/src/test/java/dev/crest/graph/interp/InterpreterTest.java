@@ -124,7 +124,9 @@ class InterpreterTest {
         Map<String, Tensor> in = Map.of("x", Tensor.ofFloats(Shape.of(2), -1, 1));
         assertThatThrownBy(() -> interpreter.run(Model.builder(relu).opset("", 21).build(), in))
                 .isInstanceOf(GraphException.class)
-                .hasMessage("the model uses ONNX opset 21; Crest's kernels follow opset 20 and older");
+                .hasMessage("the model uses ONNX opset 21; Crest runs opsets 7 to 20");
+        assertThatThrownBy(() -> interpreter.run(Model.builder(relu).opset("", 6).build(), in))
+                .hasMessage("the model uses ONNX opset 6; Crest runs opsets 7 to 20");
         assertThatThrownBy(() -> interpreter.run(Model.builder(relu).clearOpsets().build(), in))
                 .hasMessage("the model does not import the default ONNX opset");
 
@@ -135,6 +137,20 @@ class InterpreterTest {
                 .output("y", TensorType.of(DType.FLOAT32, 1, 2, 1)).build();
         Tensor y = interpreter.run(Model.builder(unsqueeze).opset("", 11).build(), in).get("y");
         assertThat(y.shape()).isEqualTo(Shape.of(1, 2, 1));
+    }
+
+    @Test
+    void batchNormalizationWithSpatialZeroIsRefused() {
+        TensorType t = TensorType.of(DType.FLOAT32, 1, 2);
+        Tensor p = Tensor.ofFloats(Shape.of(2), 1, 1);
+        Model m = Model.builder(Graph.builder().input("x", t).initializer("s", p).initializer("b", p)
+                .initializer("m", p).initializer("v", p)
+                .node(Node.builder("BatchNormalization").name("bn").inputs("x", "s", "b", "m", "v").outputs("y")
+                        .attributes(Attributes.builder().put("spatial", 0L).build()).build())
+                .output("y", t).build()).opset("", 7).build();
+        assertThatThrownBy(() -> interpreter.run(m, Map.of("x", Tensor.zeros(DType.FLOAT32, Shape.of(1, 2)))))
+                .isInstanceOf(GraphException.class)
+                .hasMessage("node 'bn' (BatchNormalization) uses spatial=0 (opset 7), which Crest does not support");
     }
 
     @Test
