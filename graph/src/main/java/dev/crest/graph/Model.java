@@ -172,6 +172,12 @@ public final class Model {
             return this;
         }
 
+        /** Sets the producer version, keeping the producer name ({@value Model#PRODUCER} by default). */
+        public Builder producerVersion(String version) {
+            this.producerVersion = version == null ? "" : version;
+            return this;
+        }
+
         public Builder domain(String domain) {
             this.domain = domain == null ? "" : domain;
             return this;
