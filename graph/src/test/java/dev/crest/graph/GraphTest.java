@@ -112,4 +112,11 @@ class GraphTest {
         assertThat(a).isEqualTo(b).isNotEqualTo(c);
         assertThat(a.toBuilder().build()).isEqualTo(a);
     }
+
+    @Test
+    void messagesStayOnOneLineAndCarryNoTerminalEscapes() {
+        Graph.Builder b = Graph.builder().input("x", F2).output("evil\n\u001b[31mname\t", F2);
+        assertThatThrownBy(b::build).isInstanceOf(GraphException.class)
+                .hasMessage("graph output 'evil\\n\\u001b[31mname\\t' is not defined by any graph input, initializer or node");
+    }
 }
