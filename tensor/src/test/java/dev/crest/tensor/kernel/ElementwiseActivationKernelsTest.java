@@ -2,6 +2,7 @@ package dev.crest.tensor.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.crest.tensor.Attributes;
 import dev.crest.tensor.Closeness;
@@ -166,8 +167,8 @@ class ElementwiseActivationKernelsTest {
         Attributes axis0 = Attributes.builder().put("axis", 0L).build();
         // Along axis 0 the pairs are (0, 5), (0, −1), (ln 3, 5), (0, −1).
         Tensor y0 = run("Softmax", axis0, x);
-        assertThat(y0.getDouble(0) + y0.getDouble(4)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-15));
-        assertThat(y0.getDouble(1)).isCloseTo(Math.E / (Math.E + 1), org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(y0.getDouble(0) + y0.getDouble(4)).isCloseTo(1.0, offset(1e-15));
+        assertThat(y0.getDouble(1)).isCloseTo(Math.E / (Math.E + 1), offset(1e-15));
     }
 
     @Test

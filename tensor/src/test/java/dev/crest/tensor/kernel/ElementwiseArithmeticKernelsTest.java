@@ -106,6 +106,10 @@ class ElementwiseArithmeticKernelsTest {
             {Shape.scalar(), Shape.of(4, 5)},
             {Shape.of(4, 1), Shape.of(1, 5)},
             {Shape.of(5), Shape.of(4, 5)},
+            {Shape.of(4, 5), Shape.of(5)},
+            {Shape.of(3, 4, 5), Shape.of(1, 4, 5)},
+            {Shape.of(3, 4, 5), Shape.of(4, 1)},
+            {Shape.of(3, 4, 5), Shape.of(3, 1, 5)},
         };
         for (Shape[] layout : layouts) {
             Tensor a = randomFloat32(layout[0], random);
@@ -183,6 +187,23 @@ class ElementwiseArithmeticKernelsTest {
         assertThatThrownBy(() -> run("Add", Tensor.ofBooleans(Shape.of(1), true), Tensor.ofBooleans(Shape.of(1), true)))
                 .isInstanceOf(TensorException.class)
                 .hasMessageStartingWith("Add: input A has unsupported dtype bool");
+    }
+
+    @Test
+    void opset6BroadcastAttributesAlignBFromAxis() {
+        Tensor a = Tensor.ofFloats(Shape.of(2, 3, 2), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Tensor b = Tensor.ofFloats(Shape.of(3), 1, 2, 3);
+        Attributes axis1 = Attributes.builder().put("broadcast", 1L).put("axis", 1L).build();
+        Tensor y = REGISTRY.run1("Add", axis1, a, b);
+        assertThat(y.shape()).isEqualTo(Shape.of(2, 3, 2));
+        assertBits(y, 1, 1, 2, 2, 3, 3, 1, 1, 2, 2, 3, 3);
+        Tensor column = Tensor.ofFloats(Shape.of(2), 10, 20);
+        Attributes suffix = Attributes.builder().put("broadcast", 1L).build();
+        assertBits(REGISTRY.run1("Mul", suffix, Tensor.ofFloats(Shape.of(2, 2), 1, 2, 3, 4), column), 10, 40, 30, 80);
+        Attributes axis2 = Attributes.builder().put("broadcast", 1L).put("axis", 2L).build();
+        assertThatThrownBy(() -> REGISTRY.run1("Sub", axis2, a, Tensor.ofFloats(Shape.of(3, 2), new float[6])))
+                .isInstanceOf(TensorException.class)
+                .hasMessage("Sub: B of shape [3, 2] does not fit in A of shape [2, 3, 2] from axis 2");
     }
 
     @Test

@@ -74,6 +74,19 @@ class ElementwiseCastKernelsTest {
     }
 
     @Test
+    void acceptsTheCast1TypeNameForm() {
+        Tensor x = Tensor.ofDoubles(Shape.of(2), 1.5, -2.5);
+        Tensor y = REGISTRY.run1("Cast", Attributes.builder().put("to", "INT32").build(), x);
+        assertThat(y.dtype()).isEqualTo(DType.INT32);
+        assertThat(y.toLongArray()).containsExactly(1L, -2L);
+        assertThat(REGISTRY.run1("Cast", Attributes.builder().put("to", "FLOAT16").build(), x).dtype())
+                .isEqualTo(DType.FLOAT16);
+        assertThatThrownBy(() -> REGISTRY.run1("Cast", Attributes.builder().put("to", "STRING").build(), x))
+                .isInstanceOf(TensorException.class)
+                .hasMessage("Cast: unknown dtype 'STRING'");
+    }
+
+    @Test
     void identityReturnsItsInput() {
         Tensor x = Tensor.ofBooleans(Shape.of(2), true, false);
         assertThat(REGISTRY.run1("Identity", Attributes.empty(), x)).isSameAs(x);

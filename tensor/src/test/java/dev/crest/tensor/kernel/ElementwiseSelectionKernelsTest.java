@@ -132,7 +132,8 @@ class ElementwiseSelectionKernelsTest {
         Tensor half = run("Where", condition, Tensor.fromDoubles(DType.FLOAT16, Shape.of(2), new double[] {0.1, 0.2}),
                 Tensor.fromDoubles(DType.FLOAT16, Shape.of(2), new double[] {0.3, 0.4}));
         assertThat(half.dtype()).isEqualTo(DType.FLOAT16);
-        assertBits(half, Tensor.scalar(DType.FLOAT16, 0.3).getDouble(0), Tensor.scalar(DType.FLOAT16, 0.2).getDouble(0));
+        // The picked elements are the float16 values already stored: 0.3 → 1229·2^−12, 0.2 → 1638·2^−13.
+        assertBits(half, 1229 * 0x1.0p-12, 1638 * 0x1.0p-13);
         Tensor int8 = run("Where", condition, ints(DType.INT8, -128, 127), ints(DType.INT8, 1, 2));
         assertThat(int8.dtype()).isEqualTo(DType.INT8);
         assertThat(int8.toLongArray()).containsExactly(1L, 127L);

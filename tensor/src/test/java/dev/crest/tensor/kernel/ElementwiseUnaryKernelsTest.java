@@ -2,6 +2,7 @@ package dev.crest.tensor.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.crest.tensor.Attributes;
 import dev.crest.tensor.DType;
@@ -46,7 +47,8 @@ class ElementwiseUnaryKernelsTest {
         double[] values = actual.toDoubleArray();
         assertThat(values).hasSize(expected.length);
         for (int i = 0; i < expected.length; i++) {
-            assertThat(Double.valueOf(values[i])).as("element %d of %s", i, actual).isEqualTo(Double.valueOf(expected[i]));
+            assertThat(Double.valueOf(values[i])).as("element %d of %s", i, actual)
+                    .isEqualTo(Double.valueOf(expected[i]));
         }
     }
 
@@ -103,11 +105,11 @@ class ElementwiseUnaryKernelsTest {
     void trigonometryOnKnownAngles() {
         double pi = Math.PI;
         Tensor sin = run("Sin", f64(0, pi / 6, pi / 2, -pi / 2, INF));
-        assertThat(sin.toDoubleArray()[1]).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(sin.toDoubleArray()[1]).isCloseTo(0.5, offset(1e-15));
         assertBits(run("Sin", f64(0, pi / 2, -pi / 2, INF, NAN)), 0, 1, -1, NAN, NAN);
         assertBits(run("Cos", f64(0, INF)), 1, NAN);
-        assertThat(run("Cos", f64(pi / 3)).getDouble(0)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-15));
-        assertThat(run("Tan", f64(pi / 4)).getDouble(0)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(run("Cos", f64(pi / 3)).getDouble(0)).isCloseTo(0.5, offset(1e-15));
+        assertThat(run("Tan", f64(pi / 4)).getDouble(0)).isCloseTo(1.0, offset(1e-15));
         assertBits(run("Asin", f32(1, -1, 0, 2)), (float) (pi / 2), (float) (-pi / 2), 0, NAN);
         assertBits(run("Acos", f64(1, -1, 0, -1.5)), 0, pi, pi / 2, NAN);
         assertBits(run("Atan", f64(INF, -INF, 1)), pi / 2, -pi / 2, pi / 4);
