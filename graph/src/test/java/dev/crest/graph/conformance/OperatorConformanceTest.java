@@ -396,6 +396,14 @@ class OperatorConformanceTest {
                 .attrs(a -> a.put("axis", 0L)));
         add("Resize[opset 10 scales as second input]", F32, g -> op("Resize").in(g.x(1, 1, 3, 4)).opset(10)
                 .constant(floats(1, 1, 2, 1.5f)));
+        add("Resize[opset 10 linear]", F32, g -> op("Resize").in(g.x(1, 1, 3, 4)).opset(10)
+                .constant(floats(1, 1, 1.7f, 2.5f)).attrs(a -> a.put("mode", "linear")));
+        add("Resize[opset 10 nearest downsample]", F32, g -> op("Resize").in(g.x(1, 1, 7, 9)).opset(10)
+                .constant(floats(1, 1, 0.6f, 0.45f)));
+        add("Resize[opset 10 nearest mixed up and down]", F32, g -> op("Resize").in(g.x(1, 2, 7, 4)).opset(10)
+                .constant(floats(1, 1, 0.6f, 2.5f)));
+        add("Resize[opset 10 nearest upsample]", F32, g -> op("Resize").in(g.x(1, 1, 3, 4)).opset(10)
+                .constant(floats(1, 1, 1.7f, 2.5f)));
         add("Resize[opset 13 linear scales]", F32, g -> op("Resize").in(g.x(1, 1, 3, 4)).opset(13)
                 .omitted().constant(floats(1, 1, 2, 1.5f)).attrs(a -> a.put("mode", "linear")));
         add("Resize[opset 11 nearest with roi and sizes]", F32, g -> op("Resize").in(g.x(1, 1, 3, 4)).opset(11)
