@@ -39,6 +39,11 @@ public record TensorType(DType dtype, List<Dim> dims) {
         return new TensorType(dtype, Arrays.asList(dims));
     }
 
+    /** A rank-0 (scalar) type. */
+    public static TensorType scalar(DType dtype) {
+        return new TensorType(dtype, List.of());
+    }
+
     /** A type of unknown rank. */
     public static TensorType unranked(DType dtype) {
         return new TensorType(dtype, null);

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * The reference interpreter: executes a {@link Model} node by node on the kernels of a {@link KernelRegistry}
  * (by default {@link KernelRegistry#standard()}). It checks the whole model before running (unknown operators,
  * unsupported opsets) and the inputs against the declared types, and reports a kernel failure with the node
- * and operator that failed.
+ * and operator that failed. Besides the registry's kernels it runs ONNX {@code Constant} itself.
  *
  * <p>Models declaring an older default-domain opset (7 or later) run on the same kernels, which accept the older
  * attribute forms, with {@link LegacyOpsets} adapting the operators whose meaning changed; models declaring a
@@ -68,7 +68,7 @@ public final class Interpreter {
         }
         Set<String> unknown = new TreeSet<>();
         for (Node node : graph.nodes()) {
-            if (!node.domain().isEmpty() || registry.find(node.opType()).isEmpty()) {
+            if (!node.domain().isEmpty() || !canRun(node.opType())) {
                 unknown.add(node.qualifiedOpType());
             }
         }
@@ -122,7 +122,14 @@ public final class Interpreter {
         return new Execution(outputs, keepAll ? values : outputs);
     }
 
+    private boolean canRun(String opType) {
+        return registry.find(opType).isPresent() || opType.equals(ConstantOp.OP_TYPE);
+    }
+
     private List<Tensor> apply(Node node, long opset, List<Tensor> args) {
+        if (node.opType().equals(ConstantOp.OP_TYPE) && registry.find(ConstantOp.OP_TYPE).isEmpty()) {
+            return List.of(ConstantOp.value(node));
+        }
         OpInfo op = registry.get(node.opType());
         try {
             List<Tensor> results = LegacyOpsets.apply(node, opset, op.kernel(), args);

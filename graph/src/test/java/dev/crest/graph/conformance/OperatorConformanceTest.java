@@ -459,6 +459,15 @@ class OperatorConformanceTest {
         add("MatMul[special values]", F32, g -> op("MatMul").in(special()).in(g.x(5, 2)));
     }
 
+    static {
+        // ---------------------------------------------------------------- Constant (run by the interpreter itself)
+        add("Constant[value tensor]", ANY, g -> op("Constant").attrs(a -> a.put("value", g.x(2, 3))));
+        add("Constant[value_float]", F32, g -> op("Constant").attrs(a -> a.put("value_float", 2.5)));
+        add("Constant[value_floats]", F32, g -> op("Constant").attrs(a -> a.put("value_floats", 1.5, -2.0)));
+        add("Constant[value_int]", F32, g -> op("Constant").attrs(a -> a.put("value_int", -7L)));
+        add("Constant[value_ints]", F32, g -> op("Constant").attrs(a -> a.put("value_ints", 3L, 1L, 4L)));
+    }
+
     /** The operators the brief requires; the test below checks the table covers each. */
     private static final List<String> REQUIRED = List.of("Abs", "Neg", "Relu", "LeakyRelu", "PRelu", "Sigmoid", "Tanh",
             "Gelu", "Softmax", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sqrt", "Exp", "Log", "Reciprocal", "Ceil",

@@ -154,6 +154,25 @@ class InterpreterTest {
     }
 
     @Test
+    void constantNodesFeedLaterNodes() {
+        TensorType t = TensorType.of(DType.FLOAT32, 2, 3);
+        Model m = Model.of(Graph.builder().input("x", t)
+                .node(Node.builder("Constant").inputs().outputs("shape")
+                        .attributes(Attributes.builder().put("value_ints", 3L, 2L).build()).build())
+                .node(Node.of("Reshape", List.of("x", "shape"), List.of("y")))
+                .output("y", TensorType.of(DType.FLOAT32, 3, 2)).build());
+        Tensor x = Tensor.ofFloats(Shape.of(2, 3), 1, 2, 3, 4, 5, 6);
+        assertThat(interpreter.run(m, Map.of("x", x)).get("y").shape()).isEqualTo(Shape.of(3, 2));
+
+        Model twoValues = Model.of(Graph.builder()
+                .node(Node.builder("Constant").name("c").outputs("y").attributes(Attributes.builder()
+                        .put("value_int", 1L).put("value_float", 2.0).build()).build())
+                .output("y", TensorType.scalar(DType.INT64)).build());
+        assertThatThrownBy(() -> interpreter.run(twoValues, Map.of())).isInstanceOf(GraphException.class)
+                .hasMessage("node 'c' (Constant) needs exactly one value attribute, got value_float, value_int");
+    }
+
+    @Test
     void omittedOptionalInputsReachTheKernelAsNull() {
         TensorType t = TensorType.of(DType.FLOAT32, 3);
         Model m = Model.of(Graph.builder().input("x", t).initializer("hi", Tensor.scalar(DType.FLOAT32, 1))
