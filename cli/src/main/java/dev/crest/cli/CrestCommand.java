@@ -1,0 +1,20 @@
+package dev.crest.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code crest} command; it only groups the tools' subcommands. */
+@Command(
+        name = "crest",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "A toolkit for people who build and run deep-learning systems.",
+        subcommands = {ModelCommand.class})
+public final class CrestCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
