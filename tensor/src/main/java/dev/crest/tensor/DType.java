@@ -136,9 +136,11 @@ public enum DType {
     }
 
     /**
-     * Converts a float64 value to this type with ONNX {@code Cast} semantics: floats round once; integers
-     * truncate toward zero and then wrap (NaN becomes 0, as ONNX Runtime does, since the spec leaves it
-     * undefined); booleans are {@code x != 0} (NaN is true).
+     * Converts a float64 value to this type with ONNX {@code Cast} semantics: floats round once; booleans are
+     * {@code x != 0} (NaN is true); integers truncate toward zero. ONNX leaves NaN and out-of-range values
+     * undefined; Crest does what ONNX Runtime's CPU kernels do on x86-64 (checked against ONNX Runtime 1.23):
+     * the hardware conversion yields the "integer indefinite" value (the minimum of int32, or of int64 for
+     * int64) for NaN and out-of-range inputs, and types narrower than 32 bits convert through int32 and wrap.
      */
     public double castFromDouble(double value) {
         if (isFloat()) {
@@ -147,7 +149,11 @@ public enum DType {
         if (this == BOOL) {
             return value != 0 ? 1 : 0; // NaN != 0 holds, so NaN casts to true
         }
-        return wrapInteger(castToLong(value));
+        if (this == INT64) {
+            return Double.isNaN(value) || value >= 0x1p63 || value < -0x1p63 ? Long.MIN_VALUE : (long) value;
+        }
+        boolean fitsInt32 = value < 0x1p31 && value > -0x1p31 - 1; // false for NaN
+        return wrapInteger(fitsInt32 ? (long) value : Integer.MIN_VALUE);
     }
 
     /** Float-to-integer truncation toward zero, saturating at the int64 range; NaN maps to 0. */

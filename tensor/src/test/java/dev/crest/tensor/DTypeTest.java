@@ -71,16 +71,24 @@ class DTypeTest {
         assertThat(DType.UINT8.castFromDouble(-1.5)).isEqualTo(255.0); // −1 wraps to 255
         assertThat(DType.UINT8.castFromDouble(256.0)).isEqualTo(0.0);
         assertThat(DType.INT16.castFromDouble(40000.0)).isEqualTo(-25536.0); // 40000 − 65536
-        assertThat(DType.INT32.castFromDouble(1e10)).isEqualTo(1410065408.0); // 10^10 − 2·2^32
+        assertThat(DType.INT32.castFromDouble(2147483647.0)).isEqualTo(2147483647.0);
     }
 
     @Test
-    void nanToIntegerIsZeroAndInt64Saturates() {
-        for (DType type : new DType[] {DType.INT8, DType.INT16, DType.INT32, DType.INT64, DType.UINT8}) {
+    void nanAndOutOfRangeBecomeTheIntegerIndefiniteValueAsOnX86() {
+        // int32/int64 get their minimum; narrower types take the low bits of int32's minimum, which are 0.
+        for (DType type : new DType[] {DType.INT8, DType.INT16, DType.UINT8}) {
             assertThat(type.castFromDouble(Double.NaN)).as(type.displayName()).isEqualTo(0.0);
+            assertThat(type.castFromDouble(1e10)).as(type.displayName()).isEqualTo(0.0);
         }
-        assertThat(DType.INT64.castFromDouble(1e19)).isEqualTo((double) Long.MAX_VALUE);
+        assertThat(DType.INT32.castFromDouble(Double.NaN)).isEqualTo((double) Integer.MIN_VALUE);
+        assertThat(DType.INT32.castFromDouble(1e10)).isEqualTo((double) Integer.MIN_VALUE);
+        assertThat(DType.INT32.castFromDouble(2147483648.0)).isEqualTo((double) Integer.MIN_VALUE);
+        assertThat(DType.INT32.castFromDouble(-2147483648.9)).isEqualTo((double) Integer.MIN_VALUE);
+        assertThat(DType.INT64.castFromDouble(Double.NaN)).isEqualTo((double) Long.MIN_VALUE);
+        assertThat(DType.INT64.castFromDouble(1e19)).isEqualTo((double) Long.MIN_VALUE);
         assertThat(DType.INT64.castFromDouble(Double.NEGATIVE_INFINITY)).isEqualTo((double) Long.MIN_VALUE);
+        assertThat(DType.INT64.castFromDouble(1e10)).isEqualTo(1e10);
     }
 
     @Test

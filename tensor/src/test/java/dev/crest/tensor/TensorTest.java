@@ -43,7 +43,8 @@ class TensorTest {
     @Test
     void castFollowsOnnxSemantics() {
         Tensor x = Tensor.ofFloats(Shape.of(6), 2.9f, -2.9f, Float.NaN, 0.0f, -0.0f, 1e10f);
-        assertThat(x.cast(DType.INT32).toLongArray()).containsExactly(2L, -2L, 0L, 0L, 0L, 1410065408L);
+        long indefinite = Integer.MIN_VALUE; // what x86-64 (and so ONNX Runtime) yields for NaN and overflow
+        assertThat(x.cast(DType.INT32).toLongArray()).containsExactly(2L, -2L, indefinite, 0L, 0L, indefinite);
         assertThat(x.cast(DType.BOOL).toLongArray()).containsExactly(1L, 1L, 1L, 0L, 0L, 1L);
         assertThat(x.cast(DType.FLOAT16).getDouble(0)).isEqualTo(2.900390625); // 2.9 → 1485/512
         assertThat(x.cast(DType.FLOAT32)).isSameAs(x);
