@@ -9,6 +9,7 @@ import dev.crest.graph.Graph;
 import dev.crest.graph.Model;
 import dev.crest.graph.Node;
 import dev.crest.graph.TensorType;
+import dev.crest.graph.example.ExampleModels;
 import dev.crest.graph.interp.Execution;
 import dev.crest.graph.interp.Interpreter;
 import dev.crest.graph.onnx.OnnxModels;
@@ -161,6 +162,18 @@ class OnnxWorkloadsTest {
                 assertThat(shapes.get(out).dtype()).as(out).isEqualTo(run.values().get(out).dtype());
             }
         }
+    }
+
+    @Test
+    void quickStartExampleModel() {
+        // ExampleModels.mlp: MatMul 16→32, Add, Relu, Gemm 32→10 with bias, Softmax; batch 8
+        Model model = ExampleModels.mlp(ExampleModels.SEED);
+        double b = 8;
+        assertThat(OnnxWorkloads.layers(model, 8)).extracting(Layer::forwardFlops).containsExactly(
+                2 * b * 16 * 32, b * 32, b * 32, 2 * b * 32 * 10 + b * 10, 3 * b * 10);
+        Workload w = OnnxWorkloads.workload("mlp", model, WorkloadSettings.defaults());
+        assertThat(w.tensors()).extracting(TensorSpec::name).containsExactly("w1", "b1", "w2", "b2");
+        assertThat(w.totalBits()).isEqualTo((16 * 32 + 32 + 10 * 32 + 10) * 32L);
     }
 
     @Test
