@@ -15,6 +15,7 @@ import dev.crest.tensor.kernel.KernelRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,9 +71,12 @@ final class OnnxShapes {
 
     private final KernelRegistry kernels = KernelRegistry.standard();
     private final Map<String, Value> values = new HashMap<>();
+    /** Values computed from initializers and constants alone, whether or not their contents are kept. */
+    private final Set<String> constantDerived = new HashSet<>();
 
     OnnxShapes(Graph graph, int batchSize) {
         graph.initializers().forEach((name, t) -> values.put(name, Value.of(t)));
+        constantDerived.addAll(graph.initializers().keySet());
         for (ValueInfo in : graph.inputs()) {
             if (!values.containsKey(in.name())) {
                 values.put(in.name(), inputValue(in, batchSize));
@@ -124,18 +128,26 @@ final class OnnxShapes {
             // a node whose attributes or inputs do not fit its operator: a malformed model, not a Crest bug
             throw new NetsimException("node " + node.describe() + " is malformed: " + e.getMessage(), e);
         }
+        boolean constant = isConstant(node);
         for (int i = 0; i < node.outputs().size() && i < out.size(); i++) {
             String name = node.outputs().get(i);
             if (!name.isEmpty() && out.get(i) != null) {
                 values.put(name, out.get(i));
+                // a Shape result is fixed too once the batch size is: shape arithmetic folds like a constant
+                if (constant || out.get(i).constant() != null) {
+                    constantDerived.add(name);
+                }
             }
         }
         return out;
     }
 
-    /** True when every given input of {@code node} is a constant, so the node is folded away at no cost. */
+    /**
+     * True when every given input of {@code node} derives from initializers and constants alone, so a runtime
+     * folds the node away before training and it costs nothing per iteration.
+     */
     boolean isConstant(Node node) {
-        return node.inputs().stream().filter(n -> !n.isEmpty()).allMatch(n -> get(n) != null && get(n).constant() != null);
+        return node.inputs().stream().filter(n -> !n.isEmpty()).allMatch(constantDerived::contains);
     }
 
     private List<Value> infer(Node node, List<Value> in) {
@@ -148,7 +160,8 @@ final class OnnxShapes {
         if (op.equals("Constant")) {
             return List.of(Value.of(constantValue(node)));
         }
-        if (isConstant(node) && totalElements(in) <= FOLD_LIMIT && kernels.find(op).isPresent()) {
+        boolean contentsKnown = in.stream().allMatch(v -> v == null || v.constant() != null);
+        if (contentsKnown && totalElements(in) <= FOLD_LIMIT && kernels.find(op).isPresent()) {
             List<Value> out = new ArrayList<>();
             for (Tensor t : run(node, constants(in))) {
                 out.add(t == null ? null : Value.of(t));

@@ -165,6 +165,26 @@ class OnnxWorkloadsTest {
     }
 
     @Test
+    void workDerivedFromWeightsAloneIsFoldedAndFree() {
+        // w (300×300, too large to evaluate) → Transpose → Mul by 2 → MatMul with the input: only the MatMul costs
+        Graph g = Graph.builder()
+                .input("x", TensorType.of(DType.FLOAT32, Dim.symbolic("N"), Dim.of(300)))
+                .initializer("w", floats(300, 300))
+                .initializer("two", Tensor.scalar(DType.FLOAT32, 2))
+                .node(Node.of("Transpose", List.of("w"), List.of("wt")))
+                .node(Node.of("Mul", List.of("wt", "two"), List.of("w2")))
+                .node(Node.of("MatMul", List.of("x", "w2"), List.of("y")))
+                .output("y", TensorType.unranked(DType.FLOAT32))
+                .build();
+        assertThat(OnnxWorkloads.layers(Model.of(g), 4)).extracting(Layer::forwardFlops)
+                .containsExactly(0.0, 0.0, 2.0 * 4 * 300 * 300);
+        // the weight's gradient is complete once the backward pass reaches its first reader
+        Workload w = OnnxWorkloads.workload("folded", Model.of(g), WorkloadSettings.defaults().withBatchSize(4));
+        assertThat(w.tensors()).containsExactly(new TensorSpec("w", 90_000L * 32));
+        assertThat(w.backpropSeconds()).isCloseTo(2 * w.forwardSeconds(), within(1e-15));
+    }
+
+    @Test
     void quickStartExampleModel() {
         // ExampleModels.mlp: MatMul 16→32, Add, Relu, Gemm 32→10 with bias, Softmax; batch 8
         Model model = ExampleModels.mlp(ExampleModels.SEED);
