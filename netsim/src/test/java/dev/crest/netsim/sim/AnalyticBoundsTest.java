@@ -69,6 +69,18 @@ class AnalyticBoundsTest {
         assertThat(simulate("ps", workers, bandwidth)).isCloseTo(expected, within(TOLERANCE * expected));
     }
 
+    @ParameterizedTest(name = "ps with 2 even shards: N={0}, B={1}")
+    @MethodSource("grid")
+    void shardedParameterServersSplitTheLoad(int workers, double bandwidth) {
+        // Each of the two PS links carries half of the traffic: 2N(M/2)/B.
+        SimulationSettings settings = SimulationSettings.defaults().withWorkers(workers).withBandwidth(bandwidth)
+                .withMtu(TENSOR_BITS / 20).withParameterServers(2);
+        double expected = 2.0 * workers * (MODEL_BITS / 2.0) / bandwidth;
+        double simulated = Simulation.of(workload(bandwidth), TopologySpec.singleRack(), Strategies.byName("ps"),
+                settings).run().iterationSeconds();
+        assertThat(simulated).isCloseTo(expected, within(2 * TOLERANCE * expected));
+    }
+
     @ParameterizedTest(name = "ps+agg: N={0}, B={1}")
     @MethodSource("grid")
     void aggregationAloneTakesNPlusOneMOverB(int workers, double bandwidth) {
