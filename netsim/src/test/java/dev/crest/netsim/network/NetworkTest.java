@@ -144,4 +144,17 @@ class NetworkTest {
         assertThat(log).containsExactly("1@3.0");
         assertThat(network.packetHops()).isZero();
     }
+
+    @Test
+    void whenLatencyOccupiesTheLinkOnlyOnePacketIsInFlight() {
+        Topology topology = Topologies.build(TopologySpec.singleRack(), 2, 0, SLOW);
+        Network network = new Network(topology, scheduler, 1000, 1, true);
+        // Packets 1000, 1000, 500 bits; a link is free only when its packet has landed.
+        // Link 1: [0,1] lands 1.25; [1.25,2.25] lands 2.5; [2.5,3.0] lands 3.25.
+        // Link 2: [1.25,2.25] lands 2.5; [2.5,3.5] lands 3.75; the last waits until 3.75: [3.75,4.25] lands 4.5.
+        network.send(0, 1, 2500, node -> log.add(node + "@" + scheduler.now()));
+        scheduler.run();
+
+        assertThat(log).containsExactly("1@4.5");
+    }
 }
