@@ -11,13 +11,16 @@ import java.util.Map;
 
 /**
  * Moves messages over a {@link Topology} packet by packet. A message is cut into MTU-sized packets; each
- * directed link transmits one packet at a time (taking size / link rate) with an unbounded FIFO queue behind it,
- * and a packet reaches the far end one propagation latency after its transmission ends; switches store each packet
- * completely before forwarding it. By default propagation is pipelined (the next packet may start while the
- * previous one is still propagating); optionally the link stays busy until the packet lands, so exactly one packet
- * is in flight per link and every packet pays the latency on the link's throughput. Packets are not objects: a packet is "packet i of message m on hop h", queues
- * hold runs of consecutive packets, and message slots are recycled, so memory stays bounded however many packets
- * flow. Records per-link traffic and busy time.
+ * directed link transmits one packet at a time (taking size / link rate) with a FIFO queue behind it, and a packet
+ * reaches the far end one propagation latency after its transmission ends; switches store each packet completely
+ * before forwarding it. By default propagation is pipelined (the next packet may start while the previous one is
+ * still propagating); optionally the link stays busy until the packet lands, so exactly one packet is in flight
+ * per link. Queues are unbounded by default; with a finite switch buffer a packet arriving at a full queue is
+ * dropped and its source sends it again after a timeout, towards the destinations behind the drop only.
+ *
+ * <p>Packets are not objects: a packet is "packet i of message m on hop h", queues hold runs of consecutive
+ * packets, and message slots are recycled, so memory stays bounded however many packets flow. Records per-link
+ * traffic and busy time.
  */
 public final class Network {
     private final Topology topology;
