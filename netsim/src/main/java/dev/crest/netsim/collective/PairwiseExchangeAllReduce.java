@@ -22,11 +22,7 @@ public abstract class PairwiseExchangeAllReduce extends AllReduceProtocol {
     protected PairwiseExchangeAllReduce(String name, int workers, Workload workload, long chunkBits,
             int roundsPerLog2) {
         super(workers, workload);
-        if (Integer.bitCount(workers) != 1) {
-            throw new NetsimException(name + " needs a power-of-two number of workers, got " + workers
-                    + "; use " + Integer.highestOneBit(workers) + " or " + Integer.highestOneBit(workers) * 2
-                    + " workers, or the ring strategy");
-        }
+        requirePowerOfTwo(name, workers);
         this.plan = ChunkPlan.of(workload.tensors(), chunkBits);
         this.log2Workers = Integer.numberOfTrailingZeros(workers);
         this.rounds = roundsPerLog2 * log2Workers;
@@ -37,6 +33,15 @@ public abstract class PairwiseExchangeAllReduce extends AllReduceProtocol {
         }
         this.receivedRounds = new long[(int) states];
         this.sentRounds = new byte[(int) states];
+    }
+
+    /** Rejects a worker count that is not a power of two, naming the nearest ones that are. */
+    static void requirePowerOfTwo(String strategy, int workers) {
+        if (Integer.bitCount(workers) != 1) {
+            throw new NetsimException(strategy + " needs a power-of-two number of workers, got " + workers
+                    + "; use " + Integer.highestOneBit(workers) + " or " + Integer.highestOneBit(workers) * 2
+                    + " workers, or the ring strategy");
+        }
     }
 
     /** The worker that {@code worker} exchanges with in {@code round}. */
