@@ -7,6 +7,7 @@ import dev.crest.netsim.strategy.StrategyContext;
 import dev.crest.netsim.strategy.StrategyRun;
 import dev.crest.netsim.topology.Topology;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -128,7 +129,7 @@ public final class AllReduceStrategy implements Strategy {
     private static List<int[]> racksOf(Topology topology) {
         int n = topology.workerCount();
         int[] groupOfRack = new int[topology.rackCount()];
-        java.util.Arrays.fill(groupOfRack, -1);
+        Arrays.fill(groupOfRack, -1);
         List<List<Integer>> groups = new ArrayList<>();
         for (int w = 0; w < n; w++) {
             int rack = topology.rackOf(topology.workerNode(w));

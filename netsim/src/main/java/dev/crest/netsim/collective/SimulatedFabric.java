@@ -4,6 +4,7 @@ import dev.crest.netsim.network.Delivery;
 import dev.crest.netsim.network.Route;
 import dev.crest.netsim.strategy.StrategyContext;
 import dev.crest.netsim.topology.Topology;
+import java.util.Arrays;
 
 /**
  * A {@link CollectiveFabric} over the simulator's packet network: workers are the topology's workers, multicast
@@ -29,7 +30,7 @@ final class SimulatedFabric implements CollectiveFabric {
         int workers = context.workers();
         workerNodes = new int[workers];
         workerOfNode = new int[topology.nodeCount()];
-        java.util.Arrays.fill(workerOfNode, -1);
+        Arrays.fill(workerOfNode, -1);
         for (int w = 0; w < workers; w++) {
             workerNodes[w] = context.workerNode(w);
             workerOfNode[workerNodes[w]] = w;
