@@ -21,8 +21,9 @@ import java.util.List;
  */
 public final class SwitchMlAllReduce extends AllReduceProtocol {
     /**
-     * Default pool: 512 one-packet slots. At 100 Gbps, MTU 12,000 bits and 10 µs hops the round trip is about
-     * 40 µs, and 512 × 12,000 bits per 40 µs ≈ 150 Gbps keeps a 100 Gbps link busy.
+     * Default pool: 512 one-packet slots per switch. Throughput is at most S·MTU per round trip; even at a
+     * 1,500-byte MTU (12,000 bits) and a 40 µs round trip, 512 slots sustain ≈ 150 Gbps, so the pool only
+     * limits jobs that set it lower (at the default 500,000-bit MTU it is never the bottleneck).
      */
     public static final int DEFAULT_SLOTS = 512;
 
