@@ -12,7 +12,9 @@ import java.util.Map;
  * Moves messages over a {@link Topology} packet by packet. A message is cut into MTU-sized packets; each
  * directed link transmits one packet at a time (taking size / link rate) with an unbounded FIFO queue behind it,
  * and a packet reaches the far end one propagation latency after its transmission ends; switches store each packet
- * completely before forwarding it. Packets are not objects: a packet is "packet i of message m on hop h", queues
+ * completely before forwarding it. By default propagation is pipelined (the next packet may start while the
+ * previous one is still propagating); optionally the link stays busy until the packet lands, so exactly one packet
+ * is in flight per link and every packet pays the latency on the link's throughput. Packets are not objects: a packet is "packet i of message m on hop h", queues
  * hold runs of consecutive packets, and message slots are recycled, so memory stays bounded however many packets
  * flow. Records per-link traffic and busy time.
  */
@@ -21,6 +23,7 @@ public final class Network {
     private final Scheduler scheduler;
     private final long mtuBits;
     private final long routingSeed;
+    private final boolean latencyOccupiesLink;
     private final int linkFreeKind;
     private final int arrivalKind;
 
@@ -51,6 +54,17 @@ public final class Network {
      * @param routingSeed seed of the ECMP hash
      */
     public Network(Topology topology, Scheduler scheduler, long mtuBits, long routingSeed) {
+        this(topology, scheduler, mtuBits, routingSeed, false);
+    }
+
+    /**
+     * @param mtuBits largest packet payload in bits
+     * @param routingSeed seed of the ECMP hash
+     * @param latencyOccupiesLink whether a link stays busy until its packet lands (one packet in flight on the
+     *     wire) instead of only while transmitting (propagation pipelined)
+     */
+    public Network(Topology topology, Scheduler scheduler, long mtuBits, long routingSeed,
+            boolean latencyOccupiesLink) {
         if (mtuBits <= 0) {
             throw new IllegalArgumentException("MTU must be positive, got " + mtuBits);
         }
@@ -58,6 +72,7 @@ public final class Network {
         this.scheduler = scheduler;
         this.mtuBits = mtuBits;
         this.routingSeed = routingSeed;
+        this.latencyOccupiesLink = latencyOccupiesLink;
         int links = topology.linkCount();
         rate = new double[links];
         latency = new double[links];
@@ -212,11 +227,12 @@ public final class Network {
                 : messageBits[message] - (long) (messagePackets[message] - 1) * mtuBits;
         double seconds = size / rate[link];
         double done = scheduler.now() + seconds;
-        busyUntil[link] = done;
+        double lands = done + latency[link];
+        busyUntil[link] = latencyOccupiesLink ? lands : done;
         bitsSent[link] += size;
         busySeconds[link] += seconds;
         packetHops++;
-        scheduler.schedule(done + latency[link], arrivalKind, message, packet, hop);
+        scheduler.schedule(lands, arrivalKind, message, packet, hop);
     }
 
     private void linkFree(int link) {

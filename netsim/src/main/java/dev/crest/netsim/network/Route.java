@@ -88,6 +88,9 @@ public final class Route {
                 throw new IllegalArgumentException("route from " + topology.nodeName(source) + " cannot deliver to "
                         + topology.nodeName(destination));
             }
+            if (delivers[hop]) {
+                throw new IllegalArgumentException("destination " + topology.nodeName(destination) + " listed twice");
+            }
             delivers[hop] = true;
         }
         return new Route(source, destinations.clone(), Arrays.copyOf(link, hops), Arrays.copyOf(parent, hops),

@@ -70,7 +70,8 @@ public final class Simulation {
     /** The state of one run; also the context strategies act through. */
     private final class Run implements StrategyContext {
         private final Scheduler scheduler = new Scheduler();
-        private final Network network = new Network(topology, scheduler, settings.mtuBits(), settings.seed());
+        private final Network network = new Network(topology, scheduler, settings.mtuBits(), settings.seed(),
+                settings.latencyOccupiesLink());
         private final SplittableRandom random = new SplittableRandom(settings.seed());
         private final int workers = topology.workerCount();
         private final int tensors = workload.tensors().size();

@@ -24,10 +24,14 @@ import dev.crest.netsim.topology.LinkRates;
  * @param chunkBits chunk size of chunked all-reduce strategies such as ring (default {@value #DEFAULT_CHUNK} bits,
  *     "16 Mb")
  * @param busiestLinks how many links the result lists as busiest (default {@value #DEFAULT_BUSIEST_LINKS})
+ * @param latencyOccupiesLink whether a link stays busy until each packet lands (strictly one packet in flight per
+ *     link, so each packet pays size / rate + latency of link time) instead of only while transmitting (default
+ *     false: propagation is pipelined, a link's throughput is its rate)
  */
 public record SimulationSettings(int workers, int parameterServers, Sharding sharding, double workerBitsPerSecond,
         double parameterServerBitsPerSecond, double torBitsPerSecond, double spineBitsPerSecond, double latencySeconds,
-        long mtuBits, double computeSpeedup, boolean striped, long seed, long chunkBits, int busiestLinks) {
+        long mtuBits, double computeSpeedup, boolean striped, long seed, long chunkBits, int busiestLinks,
+        boolean latencyOccupiesLink) {
     public static final int DEFAULT_WORKERS = 8;
     public static final int DEFAULT_PARAMETER_SERVERS = 1;
     public static final double DEFAULT_BANDWIDTH = 25e9;
@@ -66,6 +70,16 @@ public record SimulationSettings(int workers, int parameterServers, Sharding sha
                 latencySeconds);
     }
 
+    /** All fields but {@code latencyOccupiesLink}, which is false (the first form of this record). */
+    public SimulationSettings(int workers, int parameterServers, Sharding sharding, double workerBitsPerSecond,
+            double parameterServerBitsPerSecond, double torBitsPerSecond, double spineBitsPerSecond,
+            double latencySeconds, long mtuBits, double computeSpeedup, boolean striped, long seed, long chunkBits,
+            int busiestLinks) {
+        this(workers, parameterServers, sharding, workerBitsPerSecond, parameterServerBitsPerSecond, torBitsPerSecond,
+                spineBitsPerSecond, latencySeconds, mtuBits, computeSpeedup, striped, seed, chunkBits, busiestLinks,
+                false);
+    }
+
     /** The defaults stated above. */
     public static SimulationSettings defaults() {
         return new SimulationSettings(DEFAULT_WORKERS, DEFAULT_PARAMETER_SERVERS, Sharding.even(), DEFAULT_BANDWIDTH,
@@ -86,86 +100,92 @@ public record SimulationSettings(int workers, int parameterServers, Sharding sha
     public SimulationSettings withWorkers(int value) {
         return new SimulationSettings(value, parameterServers, sharding, workerBitsPerSecond,
                 parameterServerBitsPerSecond, torBitsPerSecond, spineBitsPerSecond, latencySeconds, mtuBits,
-                computeSpeedup, striped, seed, chunkBits, busiestLinks);
+                computeSpeedup, striped, seed, chunkBits, busiestLinks, latencyOccupiesLink);
     }
 
     public SimulationSettings withParameterServers(int value) {
         return new SimulationSettings(workers, value, sharding, workerBitsPerSecond, parameterServerBitsPerSecond,
                 torBitsPerSecond, spineBitsPerSecond, latencySeconds, mtuBits, computeSpeedup, striped, seed, chunkBits,
-                busiestLinks);
+                busiestLinks, latencyOccupiesLink);
     }
 
     public SimulationSettings withSharding(Sharding value) {
         return new SimulationSettings(workers, parameterServers, value, workerBitsPerSecond,
                 parameterServerBitsPerSecond, torBitsPerSecond, spineBitsPerSecond, latencySeconds, mtuBits,
-                computeSpeedup, striped, seed, chunkBits, busiestLinks);
+                computeSpeedup, striped, seed, chunkBits, busiestLinks, latencyOccupiesLink);
     }
 
     /** Sets the NIC rate of workers and parameter servers alike (the study's "bandwidth"). */
     public SimulationSettings withBandwidth(double bitsPerSecond) {
         return new SimulationSettings(workers, parameterServers, sharding, bitsPerSecond, bitsPerSecond,
                 torBitsPerSecond, spineBitsPerSecond, latencySeconds, mtuBits, computeSpeedup, striped, seed, chunkBits,
-                busiestLinks);
+                busiestLinks, latencyOccupiesLink);
     }
 
     /** Sets only the parameter servers' NIC rate. */
     public SimulationSettings withParameterServerBandwidth(double bitsPerSecond) {
         return new SimulationSettings(workers, parameterServers, sharding, workerBitsPerSecond, bitsPerSecond,
                 torBitsPerSecond, spineBitsPerSecond, latencySeconds, mtuBits, computeSpeedup, striped, seed, chunkBits,
-                busiestLinks);
+                busiestLinks, latencyOccupiesLink);
     }
 
     public SimulationSettings withTorRate(double bitsPerSecond) {
         return new SimulationSettings(workers, parameterServers, sharding, workerBitsPerSecond,
                 parameterServerBitsPerSecond, bitsPerSecond, spineBitsPerSecond, latencySeconds, mtuBits, computeSpeedup,
-                striped, seed, chunkBits, busiestLinks);
+                striped, seed, chunkBits, busiestLinks, latencyOccupiesLink);
     }
 
     public SimulationSettings withSpineRate(double bitsPerSecond) {
         return new SimulationSettings(workers, parameterServers, sharding, workerBitsPerSecond,
                 parameterServerBitsPerSecond, torBitsPerSecond, bitsPerSecond, latencySeconds, mtuBits, computeSpeedup,
-                striped, seed, chunkBits, busiestLinks);
+                striped, seed, chunkBits, busiestLinks, latencyOccupiesLink);
     }
 
     public SimulationSettings withLatency(double seconds) {
         return new SimulationSettings(workers, parameterServers, sharding, workerBitsPerSecond,
                 parameterServerBitsPerSecond, torBitsPerSecond, spineBitsPerSecond, seconds, mtuBits, computeSpeedup,
-                striped, seed, chunkBits, busiestLinks);
+                striped, seed, chunkBits, busiestLinks, latencyOccupiesLink);
     }
 
     public SimulationSettings withMtu(long bits) {
         return new SimulationSettings(workers, parameterServers, sharding, workerBitsPerSecond,
                 parameterServerBitsPerSecond, torBitsPerSecond, spineBitsPerSecond, latencySeconds, bits, computeSpeedup,
-                striped, seed, chunkBits, busiestLinks);
+                striped, seed, chunkBits, busiestLinks, latencyOccupiesLink);
     }
 
     public SimulationSettings withComputeSpeedup(double factor) {
         return new SimulationSettings(workers, parameterServers, sharding, workerBitsPerSecond,
                 parameterServerBitsPerSecond, torBitsPerSecond, spineBitsPerSecond, latencySeconds, mtuBits, factor,
-                striped, seed, chunkBits, busiestLinks);
+                striped, seed, chunkBits, busiestLinks, latencyOccupiesLink);
     }
 
     public SimulationSettings withStriped(boolean value) {
         return new SimulationSettings(workers, parameterServers, sharding, workerBitsPerSecond,
                 parameterServerBitsPerSecond, torBitsPerSecond, spineBitsPerSecond, latencySeconds, mtuBits,
-                computeSpeedup, value, seed, chunkBits, busiestLinks);
+                computeSpeedup, value, seed, chunkBits, busiestLinks, latencyOccupiesLink);
     }
 
     public SimulationSettings withSeed(long value) {
         return new SimulationSettings(workers, parameterServers, sharding, workerBitsPerSecond,
                 parameterServerBitsPerSecond, torBitsPerSecond, spineBitsPerSecond, latencySeconds, mtuBits,
-                computeSpeedup, striped, value, chunkBits, busiestLinks);
+                computeSpeedup, striped, value, chunkBits, busiestLinks, latencyOccupiesLink);
     }
 
     public SimulationSettings withChunkBits(long bits) {
         return new SimulationSettings(workers, parameterServers, sharding, workerBitsPerSecond,
                 parameterServerBitsPerSecond, torBitsPerSecond, spineBitsPerSecond, latencySeconds, mtuBits,
-                computeSpeedup, striped, seed, bits, busiestLinks);
+                computeSpeedup, striped, seed, bits, busiestLinks, latencyOccupiesLink);
     }
 
     public SimulationSettings withBusiestLinks(int count) {
         return new SimulationSettings(workers, parameterServers, sharding, workerBitsPerSecond,
                 parameterServerBitsPerSecond, torBitsPerSecond, spineBitsPerSecond, latencySeconds, mtuBits,
-                computeSpeedup, striped, seed, chunkBits, count);
+                computeSpeedup, striped, seed, chunkBits, count, latencyOccupiesLink);
+    }
+
+    public SimulationSettings withLatencyOccupiesLink(boolean value) {
+        return new SimulationSettings(workers, parameterServers, sharding, workerBitsPerSecond,
+                parameterServerBitsPerSecond, torBitsPerSecond, spineBitsPerSecond, latencySeconds, mtuBits,
+                computeSpeedup, striped, seed, chunkBits, busiestLinks, value);
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * MTU 12,000,000 bits, so a 20 Gbit message is 1,666 full packets (P = 1.2 ms each at 10 Gbps) plus one packet of
  * 8,000,000 bits (0.8 ms); its total serialization is T = 2 s.
  *
- * <p>Building blocks (all links 10 Gbps, a link transmits one packet at a time and the packet lands L later):
+ * <p>Building blocks (default link discipline: all links 10 Gbps, a link transmits one packet at a time and the
+ * packet lands L later while the next one is already being transmitted):
  * <ul>
  *   <li>Host→ToR→host, links idle: the second link starts when packet 0 has landed at the ToR (P + L) and then
  *       stays busy for T (packets keep landing exactly as it frees; the short last packet waits for it), so the last
@@ -145,5 +146,26 @@ class ToyModelTest {
         assertThat(result.breakdown().lastGradientSeconds()).isCloseTo(16 * 1.0 + DELTA + 4, within(1e-9));
         assertThat(result.workerFinishSeconds()).hasSize(4);
         assertThat(result.eventsProcessed()).isGreaterThan(result.packetHops());
+    }
+
+    /**
+     * The literal "one packet in flight per link" reading: a link is busy for size / rate + L per packet. A 20 Gbit
+     * message then occupies a link for S = 1666·(P + L) + (0.8 ms + L) = 2.01667 s, and on a second hop every packet
+     * starts exactly P + L after it started on the first (each waits for its predecessor to land, which takes just
+     * as long), so a two-hop transfer ends S + P + L after it starts. Under ps+agg+multicast: t1 lands at every
+     * worker at b = 2S + P + L = 4.03455; layer 1's gradient (b + 2) is whole at the ToR after S more and its
+     * aggregate lands at the PS at b + 2 + 2S = 10.06789; layer 0's gradient (b + 4) is whole at b + 4 + S =
+     * 10.05122 but the ToR→PS link is busy until 10.06789, so it lands at b + 2 + 3S = 12.08456, for any N.
+     */
+    @ParameterizedTest(name = "ps+agg+multicast, latency occupying links, {0} workers")
+    @CsvSource({"1", "2", "4"})
+    void latencyOccupyingLinksSlowsEveryPacket(int workers) {
+        double s = 1666 * (P + L) + 0.0008 + L;
+        double expected = 2 * s + P + L + 2 + 3 * s;
+        Result result = Simulation.of(toy(), TopologySpec.singleRack(), Strategies.byName("ps+agg+multicast"),
+                toySettings(workers).withLatencyOccupiesLink(true)).run();
+
+        assertThat(expected).isCloseTo(12.08456, within(1e-5));
+        assertThat(result.iterationSeconds()).isCloseTo(expected, within(1e-9));
     }
 }
