@@ -1,6 +1,7 @@
 package dev.crest.netsim.strategy;
 
 import dev.crest.netsim.NetsimException;
+import dev.crest.netsim.collective.AllReduceStrategy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +25,13 @@ public final class Strategies {
         add(map, ParameterServerStrategy::withMulticast);
         add(map, ParameterServerStrategy::withAggregation);
         add(map, ParameterServerStrategy::withAggregationAndMulticast);
+        add(map, AllReduceStrategy::ring);
+        add(map, AllReduceStrategy::ringWithMulticast);
+        add(map, AllReduceStrategy::butterfly);
+        add(map, AllReduceStrategy::tree);
+        add(map, AllReduceStrategy::halvingDoubling);
+        add(map, AllReduceStrategy::hierarchical);
+        add(map, AllReduceStrategy::switchMl);
         return Collections.unmodifiableMap(map);
     }
 
