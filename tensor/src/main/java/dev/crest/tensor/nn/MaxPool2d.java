@@ -24,25 +24,21 @@ public final class MaxPool2d implements Module {
     @Override
     public Variable forward(Tape tape, Variable input) {
         Tensor x = input.value();
-        int[] d = PoolGeometry.nchw(x, "MaxPool2d");
-        int planes = d[0] * d[1];
-        int h = d[2];
-        int w = d[3];
-        int oh = geometry.outputSize(h, "MaxPool2d");
-        int ow = geometry.outputSize(w, "MaxPool2d");
-        int k = geometry.kernel();
+        PoolGeometry.Windows win = geometry.windows(x, "MaxPool2d");
+        int planeSize = win.height * win.width;
+        int w = win.width;
         float[] xs = x.float32Data();
-        float[] y = new float[planes * oh * ow];
+        float[] y = new float[win.planes() * win.outHeight() * win.outWidth()];
         int[] argmax = new int[y.length];
         int out = 0;
-        for (int plane = 0; plane < planes; plane++) {
-            int base = plane * h * w;
-            for (int i = 0; i < oh; i++) {
-                int r0 = Math.max(0, geometry.windowStart(i));
-                int r1 = Math.min(h, geometry.windowStart(i) + k);
-                for (int j = 0; j < ow; j++) {
-                    int c0 = Math.max(0, geometry.windowStart(j));
-                    int c1 = Math.min(w, geometry.windowStart(j) + k);
+        for (int plane = 0; plane < win.planes(); plane++) {
+            int base = plane * planeSize;
+            for (int i = 0; i < win.outHeight(); i++) {
+                int r0 = win.rowFrom[i];
+                int r1 = win.rowTo[i];
+                for (int j = 0; j < win.outWidth(); j++) {
+                    int c0 = win.colFrom[j];
+                    int c1 = win.colTo[j];
                     float best = Float.NEGATIVE_INFINITY;
                     int bestIndex = base + r0 * w + c0;
                     for (int r = r0; r < r1; r++) {
@@ -62,7 +58,7 @@ public final class MaxPool2d implements Module {
             }
         }
         Shape inputShape = x.shape();
-        return tape.custom(Tensor.wrapFloat32(Shape.of(d[0], d[1], oh, ow), y), dy -> {
+        return tape.custom(Tensor.wrapFloat32(win.outputShape(), y), dy -> {
             float[] g = LayerInputs.gradient(dy);
             float[] dx = new float[inputShape.size()];
             for (int o = 0; o < g.length; o++) {
@@ -74,7 +70,6 @@ public final class MaxPool2d implements Module {
 
     @Override
     public String toString() {
-        return "MaxPool2d(kernel=" + geometry.kernel() + ", stride=" + geometry.stride() + ", padding="
-                + geometry.padding() + ")";
+        return geometry.describe("MaxPool2d");
     }
 }
