@@ -1,5 +1,6 @@
 package dev.crest.tensor.kernel;
 
+import static dev.crest.tensor.kernel.KernelFixtures.ramp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,14 +18,6 @@ import org.junit.jupiter.api.Test;
 
 class ConvTest {
     private static final KernelRegistry REGISTRY = KernelRegistry.standard();
-
-    private static Tensor ramp(Shape shape) {
-        double[] values = new double[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = i;
-        }
-        return Tensor.ofDoubles(shape, values);
-    }
 
     @Test
     void twoDimensionalOnesKernelWithAndWithoutPadding() {

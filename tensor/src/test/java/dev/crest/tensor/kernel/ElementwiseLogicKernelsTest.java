@@ -1,9 +1,11 @@
 package dev.crest.tensor.kernel;
 
+import static dev.crest.tensor.kernel.KernelFixtures.f32;
+import static dev.crest.tensor.kernel.KernelFixtures.ints;
+import static dev.crest.tensor.kernel.KernelFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crest.tensor.Attributes;
 import dev.crest.tensor.DType;
 import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
@@ -11,21 +13,8 @@ import dev.crest.tensor.TensorException;
 import org.junit.jupiter.api.Test;
 
 class ElementwiseLogicKernelsTest {
-    private static final KernelRegistry REGISTRY = KernelRegistry.standard();
     private static final double NAN = Double.NaN;
     private static final double INF = Double.POSITIVE_INFINITY;
-
-    private static Tensor run(String op, Tensor... inputs) {
-        return REGISTRY.run1(op, Attributes.empty(), inputs);
-    }
-
-    private static Tensor f32(double... values) {
-        return Tensor.fromDoubles(DType.FLOAT32, Shape.of(values.length), values);
-    }
-
-    private static Tensor ints(DType dtype, long... values) {
-        return Tensor.fromLongs(dtype, Shape.of(values.length), values);
-    }
 
     private static Tensor bools(boolean... values) {
         return Tensor.ofBooleans(Shape.of(values.length), values);

@@ -1,5 +1,10 @@
 package dev.crest.tensor.kernel;
 
+import static dev.crest.tensor.kernel.KernelFixtures.assertBits;
+import static dev.crest.tensor.kernel.KernelFixtures.f32;
+import static dev.crest.tensor.kernel.KernelFixtures.f64;
+import static dev.crest.tensor.kernel.KernelFixtures.ints;
+import static dev.crest.tensor.kernel.KernelFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,31 +23,6 @@ class ElementwiseSelectionKernelsTest {
     private static final KernelRegistry REGISTRY = KernelRegistry.standard();
     private static final double NAN = Double.NaN;
     private static final double INF = Double.POSITIVE_INFINITY;
-
-    private static Tensor run(String op, Tensor... inputs) {
-        return REGISTRY.run1(op, Attributes.empty(), inputs);
-    }
-
-    private static Tensor f32(double... values) {
-        return Tensor.fromDoubles(DType.FLOAT32, Shape.of(values.length), values);
-    }
-
-    private static Tensor f64(double... values) {
-        return Tensor.ofDoubles(Shape.of(values.length), values);
-    }
-
-    private static Tensor ints(DType dtype, long... values) {
-        return Tensor.fromLongs(dtype, Shape.of(values.length), values);
-    }
-
-    private static void assertBits(Tensor actual, double... expected) {
-        double[] values = actual.toDoubleArray();
-        assertThat(values).hasSize(expected.length);
-        for (int i = 0; i < expected.length; i++) {
-            assertThat(Double.valueOf(values[i])).as("element %d of %s", i, actual)
-                    .isEqualTo(Double.valueOf(expected[i]));
-        }
-    }
 
     @Test
     void maxAndMinOfTwo() {

@@ -1,5 +1,6 @@
 package dev.crest.tensor.kernel;
 
+import static dev.crest.tensor.kernel.KernelFixtures.ints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,10 +19,6 @@ class PadKernelTest {
 
     private static Tensor pad(String mode, Tensor... inputs) {
         return REGISTRY.run1("Pad", Attributes.builder().put("mode", mode).build(), inputs);
-    }
-
-    private static Tensor ints(long... values) {
-        return Tensor.ofLongs(Shape.of(values.length), values);
     }
 
     private static final Tensor ROW = Tensor.ofLongs(Shape.of(4), 1, 2, 3, 4);

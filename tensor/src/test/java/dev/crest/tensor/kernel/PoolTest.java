@@ -1,5 +1,6 @@
 package dev.crest.tensor.kernel;
 
+import static dev.crest.tensor.kernel.KernelFixtures.ramp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,14 +20,6 @@ import org.junit.jupiter.api.Test;
 
 class PoolTest {
     private static final KernelRegistry REGISTRY = KernelRegistry.standard();
-
-    private static Tensor ramp(Shape shape) {
-        double[] values = new double[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = i;
-        }
-        return Tensor.ofDoubles(shape, values);
-    }
 
     private static Tensor signal(double... values) {
         return Tensor.ofDoubles(Shape.of(1, 1, values.length), values);

@@ -1,5 +1,6 @@
 package dev.crest.tensor.kernel;
 
+import static dev.crest.tensor.kernel.KernelFixtures.ints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,10 +20,6 @@ import org.junit.jupiter.api.Test;
 class ReductionKernelsTest {
     private static final KernelRegistry REGISTRY = KernelRegistry.standard();
     private static final String[] OPS = {"ReduceSum", "ReduceMean", "ReduceProd", "ReduceMax", "ReduceMin"};
-
-    private static Tensor ints(long... values) {
-        return Tensor.ofLongs(Shape.of(values.length), values);
-    }
 
     private static Tensor reduce(String op, Tensor data, Tensor axes, long keepdims) {
         Attributes attributes = Attributes.builder().put("keepdims", keepdims).build();

@@ -1,5 +1,6 @@
 package dev.crest.tensor.kernel;
 
+import static dev.crest.tensor.kernel.KernelFixtures.ints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,10 +12,6 @@ import org.junit.jupiter.api.Test;
 
 class ShapeRepeatKernelsTest {
     private static final KernelRegistry REGISTRY = KernelRegistry.standard();
-
-    private static Tensor ints(long... values) {
-        return Tensor.ofLongs(Shape.of(values.length), values);
-    }
 
     private static Tensor expand(Tensor x, long... shape) {
         return REGISTRY.run1("Expand", Attributes.empty(), x, ints(shape));

@@ -1,5 +1,8 @@
 package dev.crest.tensor.kernel;
 
+import static dev.crest.tensor.kernel.KernelFixtures.ints;
+import static dev.crest.tensor.kernel.KernelFixtures.iota;
+import static dev.crest.tensor.kernel.KernelFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,25 +17,6 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class ShapeViewKernelsTest {
-    private static final KernelRegistry REGISTRY = KernelRegistry.standard();
-
-    private static Tensor run(String op, Attributes attributes, Tensor... inputs) {
-        return REGISTRY.run1(op, attributes, inputs);
-    }
-
-    private static Tensor ints(long... values) {
-        return Tensor.ofLongs(Shape.of(values.length), values);
-    }
-
-    private static Tensor iota(DType dtype, int... dims) {
-        Shape shape = Shape.of(dims);
-        long[] values = new long[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = i;
-        }
-        return Tensor.fromLongs(dtype, shape, values);
-    }
-
     private static Attributes attrs(String name, long value) {
         return Attributes.builder().put(name, value).build();
     }

@@ -1,5 +1,7 @@
 package dev.crest.tensor.kernel;
 
+import static dev.crest.tensor.kernel.KernelFixtures.ints;
+import static dev.crest.tensor.kernel.KernelFixtures.iota;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,19 +22,6 @@ class SliceKernelTest {
         inputs[0] = data;
         System.arraycopy(rest, 0, inputs, 1, rest.length);
         return REGISTRY.run1("Slice", Attributes.empty(), inputs);
-    }
-
-    private static Tensor ints(long... values) {
-        return Tensor.ofLongs(Shape.of(values.length), values);
-    }
-
-    private static Tensor iota(DType dtype, int... dims) {
-        Shape shape = Shape.of(dims);
-        long[] values = new long[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = i;
-        }
-        return Tensor.fromLongs(dtype, shape, values);
     }
 
     private static final Tensor GRID = Tensor.ofFloats(Shape.of(2, 4), 1, 2, 3, 4, 5, 6, 7, 8);

@@ -1,5 +1,6 @@
 package dev.crest.tensor.kernel;
 
+import static dev.crest.tensor.kernel.KernelFixtures.iota;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,15 +23,6 @@ class TransposeKernelTest {
     private static Tensor transpose(Tensor x, int... perm) {
         Attributes attributes = perm == null ? Attributes.empty() : Attributes.builder().put("perm", perm).build();
         return REGISTRY.run1("Transpose", attributes, x);
-    }
-
-    private static Tensor iota(DType dtype, int... dims) {
-        Shape shape = Shape.of(dims);
-        long[] values = new long[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = i;
-        }
-        return Tensor.fromLongs(dtype, shape, values);
     }
 
     @Test
