@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crest.tensor.Closeness;
 import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
+import dev.crest.tensor.autodiff.Gradients;
+import dev.crest.tensor.autodiff.Tape;
+import dev.crest.tensor.autodiff.Variable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /** Central finite differences and tolerance checks for the layer gradient tests. */
 final class GradientCheck {
+    /** Large enough for float32 layers: smaller steps drown the difference in rounding. */
+    static final double FINITE_DIFFERENCE_STEP = 0.05;
+
     private GradientCheck() {
     }
 
@@ -25,6 +33,46 @@ final class GradientCheck {
             gradient[i] = (f.applyAsDouble(plus) - f.applyAsDouble(minus)) / ((double) plus[i] - minus[i]);
         }
         return gradient;
+    }
+
+    /**
+     * Asserts that the gradients of Σ r·layer(x) with respect to {@code x} and to each of the layer's parameters
+     * match central differences (step {@value #FINITE_DIFFERENCE_STEP}) under {@code closeness}. The parameters
+     * hold their original values again afterwards.
+     */
+    static void assertGradientsMatchFiniteDifferences(Module layer, Tensor x, Tensor r, Closeness closeness) {
+        Tape tape = new Tape();
+        Variable input = tape.parameter(x);
+        Gradients gradients = tape.backward(layer.forward(tape, input), r);
+        // read the analytic gradients before the finite differences put the parameters on other tapes
+        Tensor inputGradient = gradients.get(input);
+        List<Parameter> parameters = layer.parameters();
+        List<Tensor> parameterGradients = new ArrayList<>();
+        for (Parameter p : parameters) {
+            parameterGradients.add(p.gradient(gradients));
+        }
+
+        double[] dx = numericGradient(x.float32Data(),
+                xs -> objective(layer, Tensor.wrapFloat32(x.shape(), xs), r), FINITE_DIFFERENCE_STEP);
+        List<double[]> numericParameterGradients = new ArrayList<>();
+        for (Parameter p : parameters) {
+            Tensor original = p.value();
+            numericParameterGradients.add(numericGradient(original.float32Data(), values -> {
+                p.setValue(Tensor.wrapFloat32(original.shape(), values));
+                return objective(layer, x, r);
+            }, FINITE_DIFFERENCE_STEP));
+            p.setValue(original);
+        }
+
+        assertClose(inputGradient, dx, closeness);
+        for (int i = 0; i < parameters.size(); i++) {
+            assertClose(parameterGradients.get(i), numericParameterGradients.get(i), closeness);
+        }
+    }
+
+    private static double objective(Module layer, Tensor x, Tensor r) {
+        Tape tape = new Tape();
+        return weightedSum(layer.forward(tape, tape.constant(x)).value(), r);
     }
 
     /** Σ r_i·y_i in double, the objective whose gradient with respect to y is r. */

@@ -1,9 +1,8 @@
 package dev.crest.tensor.nn;
 
 import static dev.crest.tensor.nn.GradientCheck.assertClose;
-import static dev.crest.tensor.nn.GradientCheck.numericGradient;
+import static dev.crest.tensor.nn.GradientCheck.assertGradientsMatchFiniteDifferences;
 import static dev.crest.tensor.nn.GradientCheck.randomTensor;
-import static dev.crest.tensor.nn.GradientCheck.weightedSum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,9 +11,7 @@ import dev.crest.tensor.DType;
 import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.TensorException;
-import dev.crest.tensor.autodiff.Gradients;
 import dev.crest.tensor.autodiff.Tape;
-import dev.crest.tensor.autodiff.Variable;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -56,37 +53,7 @@ class LinearTest {
         Tensor x = randomTensor(random, 3, 6);
         Tensor r = randomTensor(random, 3, 4);
 
-        Tape tape = new Tape();
-        Variable input = tape.parameter(x);
-        Variable y = layer.forward(tape, input);
-        Gradients gradients = tape.backward(y, r);
-        // read the analytic gradients before the finite differences put the parameters on other tapes
-        Tensor inputGradient = gradients.get(input);
-        Tensor weightGradient = layer.weight().gradient(gradients);
-        Tensor biasGradient = layer.bias().gradient(gradients);
-
-        Tensor w0 = layer.weight().value();
-        Tensor b0 = layer.bias().value();
-        double[] dx = numericGradient(x.float32Data(), xs -> objective(layer, Tensor.wrapFloat32(x.shape(), xs), r), 0.05);
-        double[] dw = numericGradient(w0.float32Data(), ws -> {
-            layer.weight().setValue(Tensor.wrapFloat32(w0.shape(), ws));
-            return objective(layer, x, r);
-        }, 0.05);
-        layer.weight().setValue(w0);
-        double[] db = numericGradient(b0.float32Data(), bs -> {
-            layer.bias().setValue(Tensor.wrapFloat32(b0.shape(), bs));
-            return objective(layer, x, r);
-        }, 0.05);
-        layer.bias().setValue(b0);
-
-        assertClose(inputGradient, dx, NUMERIC);
-        assertClose(weightGradient, dw, NUMERIC);
-        assertClose(biasGradient, db, NUMERIC);
-    }
-
-    private static double objective(Linear layer, Tensor x, Tensor r) {
-        Tape tape = new Tape();
-        return weightedSum(layer.forward(tape, tape.constant(x)).value(), r);
+        assertGradientsMatchFiniteDifferences(layer, x, r, NUMERIC);
     }
 
     @Test
