@@ -72,13 +72,11 @@ public final class Interpreter {
                 unknown.add(node.qualifiedOpType());
             }
         }
-        if (unknown.isEmpty()) {
-            graph.nodes().forEach(node -> LegacyOpsets.check(node, opset));
-        }
         if (!unknown.isEmpty()) {
             throw new GraphException("the model uses operator" + (unknown.size() > 1 ? "s" : "")
                     + " that Crest cannot execute: " + String.join(", ", unknown));
         }
+        graph.nodes().forEach(node -> LegacyOpsets.check(node, opset));
     }
 
     private Execution execute(Model model, Map<String, Tensor> inputs, boolean keepAll) {

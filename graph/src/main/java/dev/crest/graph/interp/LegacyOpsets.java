@@ -5,6 +5,7 @@ import dev.crest.graph.Node;
 import dev.crest.tensor.Attributes;
 import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
+import dev.crest.tensor.TensorException;
 import dev.crest.tensor.kernel.Kernel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,8 @@ import java.util.List;
  * Runs nodes of models written against an older default-domain opset on the opset-20 kernels. Most older forms
  * (attributes that later became inputs) the kernels accept as they are; this class covers the operators whose
  * meaning changed: Softmax before opset 13 works on the input coerced to 2-D at {@code axis} (default 1), and
- * Resize at opset 10 takes {@code scales} as its second input and maps coordinates asymmetrically. Forms with no faithful mapping are refused.
+ * Resize at opset 10 takes {@code scales} as its second input and maps coordinates asymmetrically. Forms with no
+ * faithful mapping are refused.
  */
 final class LegacyOpsets {
     /** The oldest default-domain opset Crest accepts; ONNX Runtime also starts at 7. */
@@ -96,13 +98,13 @@ final class LegacyOpsets {
         int rank = x.rank();
         int axis = (int) (axisAttr < 0 ? axisAttr + rank : axisAttr);
         if (axis < 0 || axis > rank) {
-            throw new dev.crest.tensor.TensorException("axis " + axisAttr + " is out of range for rank " + rank);
+            throw new TensorException("axis " + axisAttr + " is out of range for rank " + rank);
         }
         int rows = 1;
         for (int i = 0; i < axis; i++) {
             rows *= x.shape().dim(i);
         }
-        int cols = rows == 0 ? 0 : x.size() / Math.max(rows, 1);
+        int cols = rows == 0 ? 0 : x.size() / rows;
         Tensor flat = x.reshape(Shape.of(rows, cols));
         Tensor y = kernel.apply(List.of(flat), Attributes.builder().put("axis", 1L).build()).get(0);
         return y.reshape(x.shape());
