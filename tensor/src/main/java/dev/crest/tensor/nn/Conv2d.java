@@ -99,16 +99,15 @@ public final class Conv2d implements Module {
         Variable b = bias == null ? null : bias.on(tape);
         float[] columns = new float[batch * columnSize];
         float[] y = new float[batch * outChannels * positions];
+        float[] bs = b == null ? null : b.value().float32Data();
+        float beta = b == null ? 0f : 1f; // with a bias, the GEMM adds onto the bias already in Y
         for (int n = 0; n < batch; n++) {
             Im2Col.im2col(xs, n * imageSize, geometry, columns, n * columnSize);
             int yOffset = n * outChannels * positions;
-            float beta = 0f;
-            if (b != null) {
-                float[] bs = b.value().float32Data();
+            if (bs != null) {
                 for (int o = 0; o < outChannels; o++) {
                     Arrays.fill(y, yOffset + o * positions, yOffset + (o + 1) * positions, bs[o]);
                 }
-                beta = 1f;
             }
             // Y[out, P] = W[out, C·k·k] · col[C·k·k, P] (+ bias already in Y)
             Blas.sgemm(false, false, outChannels, positions, rows, 1f, ws, 0, rows, columns, n * columnSize,
