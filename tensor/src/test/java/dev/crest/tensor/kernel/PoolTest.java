@@ -167,7 +167,13 @@ class PoolTest {
             // ONNX requires pads smaller than the kernel extent, so a window always touches the input.
             pads[d] = random.nextInt(0, k[d]);
             pads[rank + d] = random.nextInt(0, k[d]);
-            while (dil[d] * (k[d] - 1) + 1 > in + pads[d] + pads[rank + d]) {
+            // Shrink the kernel until it fits the padded input, keeping every pad below the (shrunk) kernel.
+            while (true) {
+                pads[d] = Math.min(pads[d], k[d] - 1);
+                pads[rank + d] = Math.min(pads[rank + d], k[d] - 1);
+                if (dil[d] * (k[d] - 1) + 1 <= in + pads[d] + pads[rank + d]) {
+                    break;
+                }
                 k[d]--;
             }
             out[d] = outputSize(in, k[d], s[d], pads[d], pads[rank + d], dil[d], ceil);
