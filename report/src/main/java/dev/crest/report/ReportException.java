@@ -4,6 +4,10 @@ package dev.crest.report;
 public class ReportException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    public ReportException(String message) {
+        super(message);
+    }
+
     public ReportException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -1,0 +1,21 @@
+package dev.crest.report;
+
+import dev.crest.report.chart.ChartSpec;
+
+/** One piece of a section's body, in page order. */
+sealed interface Block {
+
+    /** Escaped running text. */
+    record Paragraph(String text) implements Block {
+    }
+
+    /** Preformatted text such as a command line or a log excerpt. */
+    record Code(String text) implements Block {
+    }
+
+    record TableBlock(Table table) implements Block {
+    }
+
+    record Chart(ChartSpec spec) implements Block {
+    }
+}
