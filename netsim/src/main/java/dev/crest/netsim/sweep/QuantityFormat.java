@@ -117,4 +117,51 @@ public final class QuantityFormat {
         }
         return m;
     }
+
+    /** A short form of a duration that parses back to the same value: {@code 10us}, {@code 1.5ms}, {@code 0.176s}. */
+    public static String formatSeconds(double seconds) {
+        if (seconds == 0) {
+            return "0s";
+        }
+        String[] units = {"s", "ms", "us", "ns"};
+        double[] scales = {1, 1e-3, 1e-6, 1e-9};
+        for (int i = 0; i < units.length; i++) {
+            if (seconds / scales[i] >= 1 || i == units.length - 1) {
+                String candidate = new java.math.BigDecimal(seconds / scales[i])
+                        .round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString() + units[i];
+                if (parseSeconds("duration", candidate) == seconds) {
+                    return candidate;
+                }
+                break;
+            }
+        }
+        return Double.toString(seconds);
+    }
+
+    /** A large count with an optional decimal prefix and no unit, e.g. {@code 2.1T} FLOP/s. */
+    public static double parseScaled(String what, String text) {
+        Matcher m = match(what, text, "a number such as 2.1T, 500G or 1.5e12");
+        double scale = switch (m.group(2)) {
+            case "" -> 1;
+            case "k", "K" -> 1e3;
+            case "M" -> 1e6;
+            case "G" -> 1e9;
+            case "T" -> 1e12;
+            case "P" -> 1e15;
+            default -> throw new NetsimException(what + " '" + text + "' has unknown suffix '" + m.group(2)
+                    + "'; use k, M, G, T or P");
+        };
+        double value = Double.parseDouble(m.group(1)) * scale;
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new NetsimException(what + " must be positive and finite, got " + text);
+        }
+        return value;
+    }
+
+    private static String trim(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
 }
