@@ -20,27 +20,28 @@ public final class QuantityFormat {
     /** A duration in seconds; bare numbers are seconds. Zero is allowed, negative is not. */
     public static double parseSeconds(String what, String text) {
         Matcher m = match(what, text, "a duration such as 10us, 1ms or 0.5s");
-        double scale;
+        // Divide by an exact power of ten rather than multiply by an inexact 1e-6, so "10us" is exactly 1e-5.
+        double divisor;
         switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "":
             case "s":
-                scale = 1;
+                divisor = 1;
                 break;
             case "ms":
-                scale = 1e-3;
+                divisor = 1e3;
                 break;
             case "us":
             case "µs":
-                scale = 1e-6;
+                divisor = 1e6;
                 break;
             case "ns":
-                scale = 1e-9;
+                divisor = 1e9;
                 break;
             default:
                 throw new NetsimException(what + " '" + text + "' has unknown unit '" + m.group(2)
                         + "'; use s, ms, us or ns");
         }
-        double seconds = Double.parseDouble(m.group(1)) * scale;
+        double seconds = Double.parseDouble(m.group(1)) / divisor;
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
             throw new NetsimException(what + " '" + text + "' must be finite and non-negative");
         }
@@ -124,10 +125,10 @@ public final class QuantityFormat {
             return "0s";
         }
         String[] units = {"s", "ms", "us", "ns"};
-        double[] scales = {1, 1e-3, 1e-6, 1e-9};
+        double[] multipliers = {1, 1e3, 1e6, 1e9};
         for (int i = 0; i < units.length; i++) {
-            if (seconds / scales[i] >= 1 || i == units.length - 1) {
-                String candidate = new java.math.BigDecimal(seconds / scales[i])
+            if (seconds * multipliers[i] >= 1 || i == units.length - 1) {
+                String candidate = new java.math.BigDecimal(seconds * multipliers[i])
                         .round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString() + units[i];
                 if (parseSeconds("duration", candidate) == seconds) {
                     return candidate;

@@ -41,4 +41,23 @@ class QuantityFormatTest {
         assertThat(QuantityFormat.parsePositive("compute speed-up", "2.5")).isEqualTo(2.5);
         assertThatThrownBy(() -> QuantityFormat.parsePositive("compute speed-up", "0")).isInstanceOf(NetsimException.class);
     }
+
+    @Test
+    void durationsFormatShortAndRoundTrip() {
+        assertThat(QuantityFormat.formatSeconds(10e-6)).isEqualTo("10us");
+        assertThat(QuantityFormat.formatSeconds(1.5e-3)).isEqualTo("1.5ms");
+        assertThat(QuantityFormat.formatSeconds(0.176)).isEqualTo("176ms");
+        assertThat(QuantityFormat.formatSeconds(2)).isEqualTo("2s");
+        assertThat(QuantityFormat.formatSeconds(0)).isEqualTo("0s");
+        for (double s : new double[] {10e-6, 1.5e-3, 0.176, 2, 3e-9, 1.0 / 3, 123.456e-6}) {
+            assertThat(QuantityFormat.parseSeconds("t", QuantityFormat.formatSeconds(s))).isEqualTo(s);
+        }
+    }
+
+    @Test
+    void scaledCounts() {
+        assertThat(QuantityFormat.parseScaled("device FLOP/s", "15T")).isEqualTo(15e12);
+        assertThat(QuantityFormat.parseScaled("device FLOP/s", "2.5e12")).isEqualTo(2.5e12);
+        assertThatThrownBy(() -> QuantityFormat.parseScaled("device FLOP/s", "15X")).isInstanceOf(NetsimException.class);
+    }
 }
