@@ -1,0 +1,31 @@
+package dev.crest.netsim.collective;
+
+/**
+ * What an all-reduce protocol asks of the simulated network. Workers are numbered 0..N−1; a message is opaque
+ * except for its size and a {@code long} tag the protocol chooses, handed back on delivery, so protocols keep
+ * no per-message objects; switch traffic carries no tag at all because it arrives in order. The simulator implements it over its packet network; tests implement it with queues.
+ */
+public interface CollectiveFabric {
+
+    /** Sends one message of {@code bits} from one worker to another; delivery is reported by tag. */
+    void send(int fromWorker, int toWorker, long bits, long tag);
+
+    /** Sends one message of {@code bits} from a worker to every other worker, replicated by the switches. */
+    void multicast(int fromWorker, long bits, long tag);
+
+    /**
+     * Sends one message of {@code bits} (at most one packet) from a worker up to the switch that aggregates for
+     * all workers; its arrival there is reported to {@link AllReduceProtocol#onSwitchReceived}, in the order
+     * each worker sent them.
+     */
+    void sendToSwitch(int fromWorker, long bits);
+
+    /**
+     * Multicasts one message of {@code bits} from the aggregating switch to every worker; each arrival is
+     * reported to {@link AllReduceProtocol#onSwitchResult}, in the order sent.
+     */
+    void multicastFromSwitch(long bits);
+
+    /** Reports that {@code worker} now holds every reduced gradient of the iteration. */
+    void workerFinished(int worker);
+}
