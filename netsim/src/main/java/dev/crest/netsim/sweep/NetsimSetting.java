@@ -122,7 +122,12 @@ public enum NetsimSetting {
         if (text == null || text.isBlank()) {
             throw new NetsimException("--" + key + " needs a value");
         }
-        return canonical.apply(text.strip());
+        try {
+            return canonical.apply(text.strip());
+        } catch (NetsimException e) {
+            // Name the setting, since the same message may come from a flag, a config file or a sweep list.
+            throw new NetsimException("--" + key + ": " + e.getMessage(), e);
+        }
     }
 
     /**
