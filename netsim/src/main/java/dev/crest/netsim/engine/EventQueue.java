@@ -3,17 +3,17 @@ package dev.crest.netsim.engine;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of events ordered by (time, insertion sequence), stored in primitive arrays so scheduling
- * allocates nothing once the arrays have grown. Each event carries a kind and three int arguments. Equal times
- * pop in insertion order, which makes a run reproducible bit for bit.
+ * A 4-ary min-heap of events ordered by (time, insertion sequence), stored interleaved in one primitive array
+ * (four longs per event: time bits, sequence, kind+first argument, second+third argument) so scheduling allocates
+ * nothing once the array has grown and a comparison touches one cache line. Equal times pop in insertion order,
+ * which makes a run reproducible bit for bit. Times must be non-negative: their raw IEEE bits then order like the
+ * values, so comparisons are integer comparisons.
  */
 public final class EventQueue {
-    private double[] times = new double[64];
-    private long[] sequences = new long[64];
-    private int[] kinds = new int[64];
-    private int[] firstArgs = new int[64];
-    private int[] secondArgs = new int[64];
-    private int[] thirdArgs = new int[64];
+    private static final int STRIDE = 4;
+    private static final int ARITY = 4;
+
+    private long[] heap = new long[64 * STRIDE];
     private int size;
     private long nextSequence;
 
@@ -31,23 +31,34 @@ public final class EventQueue {
         return size;
     }
 
-    /** Adds an event. */
+    /** Adds an event at a non-negative time. */
     public void push(double time, int kind, int first, int second, int third) {
-        if (size == times.length) {
-            grow();
+        if (!(time >= 0)) {
+            throw new IllegalArgumentException("event time must be non-negative, got " + time);
         }
+        if ((size + 1) * STRIDE > heap.length) {
+            heap = Arrays.copyOf(heap, heap.length * 2);
+        }
+        // +0.0 and -0.0 compare equal as doubles but not as bits; the check above lets -0.0 through, so normalise.
+        long timeBits = Double.doubleToRawLongBits(time + 0.0);
         long sequence = nextSequence++;
+        long head = ((long) kind << 32) | (first & 0xFFFFFFFFL);
+        long tail = ((long) second << 32) | (third & 0xFFFFFFFFL);
         int hole = size++;
-        // Sift up: move parents down until the new event's place is found.
         while (hole > 0) {
-            int parent = (hole - 1) >>> 1;
-            if (!before(time, sequence, times[parent], sequences[parent])) {
+            int parent = (hole - 1) / ARITY;
+            int p = parent * STRIDE;
+            if (!before(timeBits, sequence, heap[p], heap[p + 1])) {
                 break;
             }
-            move(parent, hole);
+            copy(p, hole * STRIDE);
             hole = parent;
         }
-        set(hole, time, sequence, kind, first, second, third);
+        int h = hole * STRIDE;
+        heap[h] = timeBits;
+        heap[h + 1] = sequence;
+        heap[h + 2] = head;
+        heap[h + 3] = tail;
     }
 
     /** Removes the earliest event; read it with {@link #time()}, {@link #kind()} and the argument accessors. */
@@ -55,32 +66,48 @@ public final class EventQueue {
         if (size == 0) {
             throw new IllegalStateException("pop from an empty event queue");
         }
-        topTime = times[0];
-        topKind = kinds[0];
-        topFirst = firstArgs[0];
-        topSecond = secondArgs[0];
-        topThird = thirdArgs[0];
+        long[] h = heap;
+        topTime = Double.longBitsToDouble(h[0]);
+        topKind = (int) (h[2] >>> 32);
+        topFirst = (int) h[2];
+        topSecond = (int) (h[3] >>> 32);
+        topThird = (int) h[3];
         int last = --size;
         if (last == 0) {
             return;
         }
-        double time = times[last];
-        long sequence = sequences[last];
+        int l = last * STRIDE;
+        long timeBits = h[l];
+        long sequence = h[l + 1];
+        long head = h[l + 2];
+        long tail = h[l + 3];
         int hole = 0;
-        int half = last >>> 1;
-        while (hole < half) {
-            int child = 2 * hole + 1;
-            int right = child + 1;
-            if (right < last && before(times[right], sequences[right], times[child], sequences[child])) {
-                child = right;
-            }
-            if (!before(times[child], sequences[child], time, sequence)) {
+        while (true) {
+            int firstChild = hole * ARITY + 1;
+            if (firstChild >= last) {
                 break;
             }
-            move(child, hole);
-            hole = child;
+            int best = firstChild;
+            int b = best * STRIDE;
+            int end = Math.min(firstChild + ARITY, last);
+            for (int child = firstChild + 1; child < end; child++) {
+                int c = child * STRIDE;
+                if (before(h[c], h[c + 1], h[b], h[b + 1])) {
+                    best = child;
+                    b = c;
+                }
+            }
+            if (!before(h[b], h[b + 1], timeBits, sequence)) {
+                break;
+            }
+            copy(b, hole * STRIDE);
+            hole = best;
         }
-        set(hole, time, sequence, kinds[last], firstArgs[last], secondArgs[last], thirdArgs[last]);
+        int o = hole * STRIDE;
+        h[o] = timeBits;
+        h[o + 1] = sequence;
+        h[o + 2] = head;
+        h[o + 3] = tail;
     }
 
     /** Time of the event last popped. */
@@ -104,35 +131,14 @@ public final class EventQueue {
         return topThird;
     }
 
-    private static boolean before(double timeA, long sequenceA, double timeB, long sequenceB) {
+    private static boolean before(long timeA, long sequenceA, long timeB, long sequenceB) {
         return timeA < timeB || (timeA == timeB && sequenceA < sequenceB);
     }
 
-    private void move(int from, int to) {
-        times[to] = times[from];
-        sequences[to] = sequences[from];
-        kinds[to] = kinds[from];
-        firstArgs[to] = firstArgs[from];
-        secondArgs[to] = secondArgs[from];
-        thirdArgs[to] = thirdArgs[from];
-    }
-
-    private void set(int index, double time, long sequence, int kind, int first, int second, int third) {
-        times[index] = time;
-        sequences[index] = sequence;
-        kinds[index] = kind;
-        firstArgs[index] = first;
-        secondArgs[index] = second;
-        thirdArgs[index] = third;
-    }
-
-    private void grow() {
-        int capacity = times.length * 2;
-        times = Arrays.copyOf(times, capacity);
-        sequences = Arrays.copyOf(sequences, capacity);
-        kinds = Arrays.copyOf(kinds, capacity);
-        firstArgs = Arrays.copyOf(firstArgs, capacity);
-        secondArgs = Arrays.copyOf(secondArgs, capacity);
-        thirdArgs = Arrays.copyOf(thirdArgs, capacity);
+    private void copy(int from, int to) {
+        heap[to] = heap[from];
+        heap[to + 1] = heap[from + 1];
+        heap[to + 2] = heap[from + 2];
+        heap[to + 3] = heap[from + 3];
     }
 }

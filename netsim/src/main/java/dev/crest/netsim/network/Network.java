@@ -21,15 +21,12 @@ public final class Network {
     private final Scheduler scheduler;
     private final long mtuBits;
     private final long routingSeed;
-    private final int linkDoneKind;
+    private final int linkFreeKind;
     private final int arrivalKind;
 
     private final double[] rate;
     private final double[] latency;
-    private final boolean[] busy;
-    private final int[] currentMessage;
-    private final int[] currentPacket;
-    private final int[] currentHop;
+    private final double[] busyUntil;
     private final PacketQueue[] queues;
     private final long[] bitsSent;
     private final double[] busySeconds;
@@ -68,10 +65,7 @@ public final class Network {
             rate[l] = topology.linkRate(l);
             latency[l] = topology.linkLatency(l);
         }
-        busy = new boolean[links];
-        currentMessage = new int[links];
-        currentPacket = new int[links];
-        currentHop = new int[links];
+        busyUntil = new double[links];
         queues = new PacketQueue[links];
         for (int l = 0; l < links; l++) {
             queues[l] = new PacketQueue();
@@ -79,7 +73,7 @@ public final class Network {
         bitsSent = new long[links];
         busySeconds = new double[links];
         linkRoutes = new Route[links];
-        linkDoneKind = scheduler.register((link, unused, unused2) -> linkDone(link));
+        linkFreeKind = scheduler.register((link, unused, unused2) -> linkFree(link));
         arrivalKind = scheduler.register(this::arrive);
     }
 
@@ -192,42 +186,48 @@ public final class Network {
     }
 
     private void enqueue(int link, int message, int hop, int firstPacket, int count) {
-        if (busy[link]) {
-            queues[link].add(message, hop, firstPacket, count);
-            return;
+        PacketQueue queue = queues[link];
+        int first = firstPacket;
+        int remaining = count;
+        if (queue.isEmpty() && busyUntil[link] <= scheduler.now()) {
+            transmit(link, message, first, hop);
+            if (--remaining == 0) {
+                return;
+            }
+            first++;
         }
-        if (count > 1) {
-            queues[link].add(message, hop, firstPacket + 1, count - 1);
+        // Invariant: a link-free event is pending exactly while the queue is non-empty.
+        if (queue.isEmpty()) {
+            scheduler.schedule(busyUntil[link], linkFreeKind, link, 0, 0);
         }
-        transmit(link, message, firstPacket, hop);
+        queue.add(message, hop, first, remaining);
     }
 
+    /**
+     * Puts a packet on the wire now: the link is busy for size / rate, and the packet lands one latency after
+     * that. One event per uncontended packet hop; a queued packet costs one more (the link-free event).
+     */
     private void transmit(int link, int message, int packet, int hop) {
-        busy[link] = true;
-        currentMessage[link] = message;
-        currentPacket[link] = packet;
-        currentHop[link] = hop;
         long size = packet < messagePackets[message] - 1 ? mtuBits
                 : messageBits[message] - (long) (messagePackets[message] - 1) * mtuBits;
         double seconds = size / rate[link];
+        double done = scheduler.now() + seconds;
+        busyUntil[link] = done;
         bitsSent[link] += size;
         busySeconds[link] += seconds;
         packetHops++;
-        scheduler.schedule(scheduler.now() + seconds, linkDoneKind, link, 0, 0);
+        scheduler.schedule(done + latency[link], arrivalKind, message, packet, hop);
     }
 
-    private void linkDone(int link) {
-        scheduler.schedule(scheduler.now() + latency[link], arrivalKind, currentMessage[link], currentPacket[link],
-                currentHop[link]);
+    private void linkFree(int link) {
         PacketQueue queue = queues[link];
-        if (queue.isEmpty()) {
-            busy[link] = false;
-            return;
-        }
         int message = queue.headMessage();
         int hop = queue.headHop();
         int packet = queue.takeHeadPacket();
         transmit(link, message, packet, hop);
+        if (!queue.isEmpty()) {
+            scheduler.schedule(busyUntil[link], linkFreeKind, link, 0, 0);
+        }
     }
 
     private void arrive(int message, int packet, int hop) {
