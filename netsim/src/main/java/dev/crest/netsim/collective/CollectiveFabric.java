@@ -10,6 +10,14 @@ public interface CollectiveFabric {
     /** Sends one message of {@code bits} from one worker to another; delivery is reported by tag. */
     void send(int fromWorker, int toWorker, long bits, long tag);
 
+    /**
+     * Like {@link #send}, but the worker's own NIC scheduler hands such messages to the network one at a time,
+     * the next only once the previous one has left the NIC, lowest {@code priority} first (ties in send order).
+     * This lets a pipelined algorithm work on its oldest chunk first instead of queueing everything it could
+     * send behind one FIFO.
+     */
+    void sendPrioritized(int fromWorker, int toWorker, long bits, long tag, long priority);
+
     /** Sends one message of {@code bits} from a worker to every other worker, replicated by the switches. */
     void multicast(int fromWorker, long bits, long tag);
 

@@ -90,7 +90,7 @@ public final class DoubleBinaryTreeAllReduce extends AllReduceProtocol {
         upState[s] = -1;
         int parent = trees.parent(tree, worker);
         if (parent >= 0) {
-            fabric().send(worker, parent, halfBits(chunk, tree), tag(chunk, tree << 1 | UP));
+            fabric().sendPrioritized(worker, parent, halfBits(chunk, tree), tag(chunk, tree << 1 | UP), chunk);
             return;
         }
         hold(worker, 1);
@@ -99,7 +99,8 @@ public final class DoubleBinaryTreeAllReduce extends AllReduceProtocol {
 
     private void sendToChildren(int tree, int chunk, int worker) {
         for (int i = 0; i < trees.childCount(tree, worker); i++) {
-            fabric().send(worker, trees.child(tree, worker, i), halfBits(chunk, tree), tag(chunk, tree << 1 | DOWN));
+            fabric().sendPrioritized(worker, trees.child(tree, worker, i), halfBits(chunk, tree),
+                    tag(chunk, tree << 1 | DOWN), chunk);
         }
     }
 }

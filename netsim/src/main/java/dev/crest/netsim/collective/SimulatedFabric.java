@@ -17,6 +17,7 @@ final class SimulatedFabric implements CollectiveFabric {
     private final int[] workerNodes;
     private final int[] workerOfNode;
     private final Route[] multicastRoutes;
+    private PacedOutbox outbox;
     private Delivery[] switchArrivals;
     private Route switchToWorkers;
     private Delivery switchResult;
@@ -41,6 +42,17 @@ final class SimulatedFabric implements CollectiveFabric {
     public void send(int fromWorker, int toWorker, long bits, long tag) {
         context.send(workerNodes[fromWorker], workerNodes[toWorker], bits,
                 node -> protocol.onDelivered(toWorker, tag));
+    }
+
+    @Override
+    public void sendPrioritized(int fromWorker, int toWorker, long bits, long tag, long priority) {
+        if (outbox == null) {
+            outbox = new PacedOutbox(context, workerNodes);
+        }
+        outbox.submit(fromWorker, priority, () -> {
+            send(fromWorker, toWorker, bits, tag);
+            return bits;
+        });
     }
 
     @Override

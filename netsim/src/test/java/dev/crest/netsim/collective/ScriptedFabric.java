@@ -123,6 +123,11 @@ final class ScriptedFabric implements CollectiveFabric {
     }
 
     @Override
+    public void sendPrioritized(int fromWorker, int toWorker, long bits, long tag, long priority) {
+        send(fromWorker, toWorker, bits, tag);
+    }
+
+    @Override
     public void multicast(int fromWorker, long bits, long tag) {
         bitsSent[fromWorker] += bits;
         for (int w = 0; w < workers; w++) {
