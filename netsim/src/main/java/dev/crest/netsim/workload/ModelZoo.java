@@ -24,6 +24,11 @@ import java.util.Map;
  * (embeddings, encoder, pooler; no pre-training heads). GPT-2 is the 124M model whose output projection shares the
  * token embedding: the projection costs FLOPs but adds no tensor.
  *
+ * <p>Work is reported two ways: {@link Architecture#forwardMacsPerExample()} counts the multiply-accumulates of
+ * convolutions and matrix products, the figure papers and torchvision quote as "FLOPs" (ResNet-50: 4.09 G per
+ * 224×224 image); {@link Architecture#forwardFlopsPerExample()} counts two FLOPs per multiply-accumulate plus the
+ * element-wise work of {@link FlopRules} (ResNet-50: 8.2 G), and is what forward times are computed from.
+ *
  * <p>VGG16 at 224×224 has the standard 138,357,544 parameters (553 MB). The reference study's traced VGG16 was
  * about 822 MB with a 679 MB fully connected tensor because it was fed 299×299 images: five 2×2 pools take 299
  * to 9 instead of 7, so the first fully connected layer has 9·9·512·4096 = 169,869,312 weights instead of

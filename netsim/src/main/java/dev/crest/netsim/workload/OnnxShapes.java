@@ -15,6 +15,7 @@ import dev.crest.tensor.kernel.KernelRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,9 +71,12 @@ final class OnnxShapes {
 
     private final KernelRegistry kernels = KernelRegistry.standard();
     private final Map<String, Value> values = new HashMap<>();
+    /** Values computed from initializers and constants alone, whether or not their contents are kept. */
+    private final Set<String> constantDerived = new HashSet<>();
 
     OnnxShapes(Graph graph, int batchSize) {
         graph.initializers().forEach((name, t) -> values.put(name, Value.of(t)));
+        constantDerived.addAll(graph.initializers().keySet());
         for (ValueInfo in : graph.inputs()) {
             if (!values.containsKey(in.name())) {
                 values.put(in.name(), inputValue(in, batchSize));
@@ -124,18 +128,26 @@ final class OnnxShapes {
             // a node whose attributes or inputs do not fit its operator: a malformed model, not a Crest bug
             throw new NetsimException("node " + node.describe() + " is malformed: " + e.getMessage(), e);
         }
+        boolean constant = isConstant(node);
         for (int i = 0; i < node.outputs().size() && i < out.size(); i++) {
             String name = node.outputs().get(i);
             if (!name.isEmpty() && out.get(i) != null) {
                 values.put(name, out.get(i));
+                // a Shape result is fixed too once the batch size is: shape arithmetic folds like a constant
+                if (constant || out.get(i).constant() != null) {
+                    constantDerived.add(name);
+                }
             }
         }
         return out;
     }
 
-    /** True when every given input of {@code node} is a constant, so the node is folded away at no cost. */
+    /**
+     * True when every given input of {@code node} derives from initializers and constants alone, so a runtime
+     * folds the node away before training and it costs nothing per iteration.
+     */
     boolean isConstant(Node node) {
-        return node.inputs().stream().filter(n -> !n.isEmpty()).allMatch(n -> get(n) != null && get(n).constant() != null);
+        return node.inputs().stream().filter(n -> !n.isEmpty()).allMatch(constantDerived::contains);
     }
 
     private List<Value> infer(Node node, List<Value> in) {
@@ -148,7 +160,8 @@ final class OnnxShapes {
         if (op.equals("Constant")) {
             return List.of(Value.of(constantValue(node)));
         }
-        if (isConstant(node) && totalElements(in) <= FOLD_LIMIT && kernels.find(op).isPresent()) {
+        boolean contentsKnown = in.stream().allMatch(v -> v == null || v.constant() != null);
+        if (contentsKnown && totalElements(in) <= FOLD_LIMIT && kernels.find(op).isPresent()) {
             List<Value> out = new ArrayList<>();
             for (Tensor t : run(node, constants(in))) {
                 out.add(t == null ? null : Value.of(t));
@@ -336,6 +349,29 @@ final class OnnxShapes {
                 return List.of(new Value(x.dtype(), op.equals("Squeeze") ? squeeze(x.dims(), axes)
                         : unsqueeze(x.dims(), axes), null));
             }
+            case "Expand":
+                return in.get(1).constant() == null ? null
+                        : List.of(new Value(x.dtype(), broadcast(node, x.dims(), in.get(1).constant().toLongArray()),
+                                null));
+            case "ConstantOfShape":
+                return in.get(0).constant() == null ? null : List.of(constantOfShape(a, in.get(0).constant()));
+            case "Slice":
+                return slice(x, in);
+            case "Split":
+                return split(node, a, x, in);
+            case "Pad": {
+                long[] pads = in.size() > 1 && in.get(1) != null
+                        ? in.get(1).constant() == null ? null : in.get(1).constant().toLongArray()
+                        : a.getLongs("pads");
+                if (pads == null || (in.size() > 3 && in.get(3) != null)) {
+                    return null;
+                }
+                long[] dims = x.dims().clone();
+                for (int i = 0; i < dims.length; i++) {
+                    dims[i] += pads[i] + pads[i + dims.length];
+                }
+                return List.of(new Value(x.dtype(), dims, null));
+            }
             default:
                 if (REDUCTIONS.contains(op)) {
                     long[] axes = axesOf(a, in);
@@ -348,6 +384,79 @@ final class OnnxShapes {
                 }
                 return null;
         }
+    }
+
+    private static Value constantOfShape(Attributes a, Tensor shape) {
+        long[] dims = shape.toLongArray();
+        Tensor fill = a.getTensor("value");
+        DType type = fill == null ? DType.FLOAT32 : fill.dtype();
+        Value v = new Value(type, dims, null);
+        if (v.elements() <= FOLD_LIMIT) {
+            double value = fill == null ? 0 : fill.getDouble(0);
+            return Value.of(Tensor.full(type, Shape.of(dims), value));
+        }
+        return v;
+    }
+
+    /** ONNX Slice-10+ with constant starts, ends, axes and steps; {@code null} when one is not constant. */
+    private static List<Value> slice(Value x, List<Value> in) {
+        for (int i = 1; i < in.size(); i++) {
+            if (in.get(i) != null && in.get(i).constant() == null) {
+                return null;
+            }
+        }
+        if (in.size() < 3) {
+            return null; // Slice-1 keeps starts and ends in attributes; left to the probe
+        }
+        long[] starts = in.get(1).constant().toLongArray();
+        long[] ends = in.get(2).constant().toLongArray();
+        long[] axes = in.size() > 3 && in.get(3) != null ? in.get(3).constant().toLongArray() : null;
+        long[] steps = in.size() > 4 && in.get(4) != null ? in.get(4).constant().toLongArray() : null;
+        long[] dims = x.dims().clone();
+        for (int i = 0; i < starts.length; i++) {
+            int ax = axes == null ? i : axis(axes[i], dims.length);
+            long n = x.dims()[ax];
+            long step = steps == null ? 1 : steps[i];
+            long start = starts[i] < 0 ? starts[i] + n : starts[i];
+            long end = ends[i] < 0 ? ends[i] + n : ends[i];
+            if (step > 0) {
+                start = Math.max(0, Math.min(n, start));
+                end = Math.max(0, Math.min(n, end));
+                dims[ax] = end > start ? (end - start + step - 1) / step : 0;
+            } else {
+                start = Math.max(-1, Math.min(n - 1, start));
+                end = Math.max(-1, Math.min(n - 1, end));
+                dims[ax] = start > end ? (start - end - step - 1) / -step : 0;
+            }
+        }
+        return List.of(new Value(x.dtype(), dims, null));
+    }
+
+    private static List<Value> split(Node node, Attributes a, Value x, List<Value> in) {
+        int ax = axis(a.getLong("axis", 0), x.rank());
+        long[] sizes = a.getLongs("split");
+        if (sizes == null && in.size() > 1 && in.get(1) != null) {
+            if (in.get(1).constant() == null) {
+                return null;
+            }
+            sizes = in.get(1).constant().toLongArray();
+        }
+        int parts = node.outputs().size();
+        if (sizes == null) {
+            long n = x.dims()[ax];
+            long chunk = (n + parts - 1) / parts;
+            sizes = new long[parts];
+            for (int i = 0; i < parts; i++) {
+                sizes[i] = Math.max(0, Math.min(chunk, n - i * chunk));
+            }
+        }
+        List<Value> out = new ArrayList<>();
+        for (long size : sizes) {
+            long[] dims = x.dims().clone();
+            dims[ax] = size;
+            out.add(new Value(x.dtype(), dims, null));
+        }
+        return out;
     }
 
     /** Axes from the {@code axes} attribute (older opsets) or the constant second input, or {@code null}. */

@@ -16,9 +16,26 @@ import java.util.Set;
 
 /**
  * Builds a {@link Workload} from any ONNX model: one {@link Layer} per node in topological order, with the
- * node's forward FLOPs at the settings' batch size ({@link OnnxFlops} gives the per-operator rule, on shapes
- * from {@link OnnxShapes}'s propagation, where a symbolic first input dimension is the batch) and the
- * parameter tensors it is the first to read.
+ * node's forward FLOPs at the settings' batch size and the parameter tensors it is the first to read.
+ *
+ * <p>Shapes come from a light propagation, node by node, without running the model. Graph inputs take their
+ * declared dimensions; a symbolic or unknown first (batch) dimension takes the batch size, and any other
+ * non-fixed dimension is refused (fix it when exporting). Nodes whose inputs are all small constants (at most
+ * 65,536 elements) are evaluated on Crest's kernels, which resolves the {@code Shape → Gather → Concat →
+ * Reshape} arithmetic exporters write; the common operators have shape rules (element-wise and broadcasting
+ * operators, Conv, ConvTranspose, pooling, Gemm, MatMul, normalizations, Softmax, Flatten, Reshape,
+ * Transpose, Concat, Split, Slice, Gather, Squeeze, Unsqueeze, Expand, Pad, Shape, ConstantOfShape,
+ * reductions); any other operator with a Crest kernel is run once on zero-filled inputs when each has at most
+ * 1,048,576 elements. A node none of these covers, or an operator outside the default ONNX domain, is a
+ * {@link NetsimException} naming it.
+ *
+ * <p>FLOPs per node follow {@link FlopRules}: Conv 2 · output elements · (input channels ÷ group) · kernel
+ * size (+ one per output element for a bias); ConvTranspose 2 · input elements · (output channels ÷ group) ·
+ * kernel size (+ bias); Gemm 2·M·N·K (+ M·N with C); MatMul 2 · output elements · inner dimension;
+ * BatchNormalization 2, other normalizations 5 and Softmax 3 per element; windowed pooling the window size per
+ * output element; global pooling and reductions one per input element; data movement, Shape, Cast, Identity and
+ * Dropout nothing; every other operator one per output element. Nodes computing only from constants cost
+ * nothing (a runtime folds them).
  *
  * <p>Parameter tensors are the initializers that act as trainable weights: floating-point, with at least two
  * elements, read by some node, in order of first use. Integer initializers (shape constants, indices), scalar
