@@ -44,7 +44,15 @@ final class CellText {
         if (magnitude >= 1e-4 && magnitude < 1e15) {
             return rounded.toPlainString();
         }
-        return rounded.toString().replace("E+", "e").replace("E", "e");
+        return scientific(rounded);
+    }
+
+    /** Like {@code 1.23e-5}: BigDecimal's own notation only switches to exponents below 1e-6 and writes "E+". */
+    private static String scientific(BigDecimal value) {
+        String digits = value.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - value.scale();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (value.signum() < 0 ? "-" : "") + mantissa + "e" + exponent;
     }
 
     /** The cell as written to the CSV file: numbers in full precision so the file round-trips. */

@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Turns an {@link HtmlReport} into the text of its single self-contained page. */
+/**
+ * Turns an {@link HtmlReport} into the text of its single self-contained page. The markup is polyglot:
+ * valid HTML that is also well-formed XML (void elements self-closed, only XML's own entities), so
+ * tools and tests can read it with any XML parser.
+ */
 final class PageRenderer {
 
     /** No script may run and nothing may be fetched, even if some text escaped its escaping. */
@@ -27,10 +31,10 @@ final class PageRenderer {
         for (int i = 0; i < report.sections().size(); i++) {
             sectionIds.add(anchors.forSection(report.sections().get(i).heading(), i + 1));
         }
-        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CONTENT_SECURITY_POLICY).append("\">\n")
-                .append("<meta name=\"generator\" content=\"Crest report\">\n")
+        out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CONTENT_SECURITY_POLICY).append("\"/>\n")
+                .append("<meta name=\"generator\" content=\"Crest report\"/>\n")
                 .append("<title>").append(HtmlText.escape(report.title())).append("</title>\n")
                 .append("<style>\n").append(stylesheet()).append("</style>\n</head>\n<body>\n");
         header(report);
@@ -113,7 +117,7 @@ final class PageRenderer {
         }
         out.append("</tbody>\n</table>\n</div>\n");
         table.csvFileName().ifPresent(name -> out.append("<p class=\"download\"><a href=\"").append(HtmlText.escape(name))
-                .append("\" download>Download ").append(HtmlText.escape(name)).append("</a> (exact values)</p>\n"));
+                .append("\" download=\"\">Download ").append(HtmlText.escape(name)).append("</a> (exact values)</p>\n"));
         out.append("</div>\n");
     }
 
