@@ -128,6 +128,47 @@ class NetsimCommandsTest {
     }
 
     @Test
+    void compareListsStrategiesThatCannotRunWithTheReason() throws IOException {
+        // A k=4 fat-tree has 16 host ports: 16 workers fit, 16 workers plus a parameter server do not.
+        Crest.Result r = Crest.run("netsim", "compare", "--model", trace.toString(), "--workers", "16", "--topology",
+                "fat-tree", "--fat-tree-k", "4", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode doc = JSON.readTree(r.out());
+        for (JsonNode s : doc.get("strategies")) {
+            boolean usesPs = Strategies.byName(s.get("strategy").asText()).usesParameterServers();
+            assertThat(s.get("skipped").asBoolean()).as(s.toString()).isEqualTo(usesPs);
+            if (usesPs) {
+                assertThat(s.get("reason").asText()).contains("fat-tree").contains("17");
+            }
+        }
+        Crest.Result text = Crest.run("netsim", "compare", "--model", trace.toString(), "--workers", "16",
+                "--topology", "fat-tree", "--fat-tree-k", "4");
+        assertThat(text.out()).contains("skipped: ");
+    }
+
+    @Test
+    void butterflyAtSixWorkersIsSkippedInCompareAndRefusedInRun() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Strategies.names().contains("butterfly"),
+                "butterfly is not in the Strategies registry of this build yet");
+        Crest.Result r = Crest.run("netsim", "compare", "--model", trace.toString(), "--workers", "6", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode butterfly = null;
+        for (JsonNode s : JSON.readTree(r.out()).get("strategies")) {
+            if (s.get("strategy").asText().equals("butterfly")) {
+                butterfly = s;
+            }
+        }
+        assertThat(butterfly).isNotNull();
+        assertThat(butterfly.get("skipped").asBoolean()).isTrue();
+        assertThat(butterfly.get("reason").asText()).contains("power of two");
+        Crest.Result run = Crest.run("netsim", "run", "--model", trace.toString(), "--workers", "6", "--strategy",
+                "butterfly");
+        assertThat(run.exitCode()).isEqualTo(Main.USER_ERROR);
+        assertThat(run.err()).startsWith("crest: error: ").contains("power of two");
+        assertThat(run.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
     void modelsListsTheZooWithSizes() throws IOException {
         Crest.Result r = Crest.run("netsim", "models", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
