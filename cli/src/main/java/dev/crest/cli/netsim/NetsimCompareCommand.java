@@ -98,8 +98,9 @@ public final class NetsimCompareCommand implements Callable<Integer> {
             if (e.isSkipped()) {
                 out.printf("%-" + width + "s  skipped: %s%n", e.strategy(), e.skipReason());
             } else {
-                out.printf("%-" + width + "s  %16.6f  %15.2fx%n", e.strategy(), e.result().iterationSeconds(),
-                        e.speedUpOverBaseline());
+                out.printf("%-" + width + "s  %16.6f  %16s%n", e.strategy(), e.result().iterationSeconds(),
+                        Double.isNaN(e.speedUpOverBaseline()) ? "- (ps skipped)"
+                                : String.format("%.2fx", e.speedUpOverBaseline()));
             }
         }
         out.flush();
