@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs every point of a {@link SweepGrid} on a fixed pool of threads and streams one CSV row per finished run.
- * Every run's seed is drawn up front from the sweep seed in grid order, so a run gets the same seed however
- * many threads there are and whether or not earlier rows are being resumed. Rows already in the CSV are skipped.
+ * Every run's seed is drawn up front, before any run starts, from the sweep seed and the point's own values (not
+ * its position in the grid), so a run gets the same seed however many threads there are, whether earlier rows
+ * are being resumed, and whether the grid has since grown. Rows already in the CSV are skipped.
  */
 public final class Sweep {
     private final SweepGrid grid;
@@ -53,10 +54,9 @@ public final class Sweep {
      */
     public SweepSummary run(Path csv, SweepProgress progress) {
         List<SweepPoint> points = grid.expand();
-        SplittableRandom random = new SplittableRandom(seed);
         long[] seeds = new long[points.size()];
         for (int i = 0; i < seeds.length; i++) {
-            seeds[i] = random.nextLong();
+            seeds[i] = seedOf(seed, points.get(i));
         }
         try (SweepCsv out = SweepCsv.open(csv, grid.parameterNames(), measureColumns)) {
             List<Integer> todo = new ArrayList<>();
@@ -112,6 +112,18 @@ public final class Sweep {
                 return new SweepSummary(points.size(), alreadyDone, todo.size() - skipped[0], skipped[0]);
             }
         }
+    }
+
+    /**
+     * The seed of one run: the sweep seed mixed with a 64-bit FNV-1a hash of the point's CSV text, put through
+     * {@link SplittableRandom} so nearby inputs give unrelated seeds.
+     */
+    static long seedOf(long sweepSeed, SweepPoint point) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : CsvLine.format(point.values()).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return new SplittableRandom(sweepSeed ^ hash).nextLong();
     }
 
     /** Lets runs already in flight finish before the CSV closes, so their rows are not cut off. */

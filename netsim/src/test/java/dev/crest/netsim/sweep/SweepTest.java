@@ -95,6 +95,22 @@ class SweepTest {
     }
 
     @Test
+    void aRunsSeedDependsOnTheSweepSeedAndItsOwnValuesOnly() {
+        SweepPoint p = new SweepPoint(Map.of("model", "m1"));
+        Path small = tmp.resolve("small.csv");
+        Path large = tmp.resolve("large.csv");
+        new Sweep(new SweepGrid(Map.of("model", List.of("m1"))), List.of(), (q, s) -> RunOutcome.finished(s, Map.of()),
+                5, 1).run(small, SweepProgress.NONE);
+        new Sweep(new SweepGrid(Map.of("model", List.of("m0", "m1", "m2"))), List.of(),
+                (q, s) -> RunOutcome.finished(s, Map.of()), 5, 1).run(large, SweepProgress.NONE);
+        String inSmall = SweepTable.read(small).rows().get(0).get("seed");
+        String inLarge = SweepTable.read(large).rows().stream().filter(r -> r.get("model").equals("m1"))
+                .findFirst().orElseThrow().get("seed");
+        assertThat(inSmall).isEqualTo(inLarge).isEqualTo(Long.toString(Sweep.seedOf(5, p)));
+        assertThat(Sweep.seedOf(6, p)).isNotEqualTo(Sweep.seedOf(5, p));
+    }
+
+    @Test
     void rerunSkipsRowsPresentAndRepairsACutOffLastLine() throws IOException {
         Path csv = tmp.resolve("sweep.csv");
         new Sweep(grid(), MEASURES, SweepTest::fake, 3, 2).run(csv, SweepProgress.NONE);
