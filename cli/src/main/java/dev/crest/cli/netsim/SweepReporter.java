@@ -1,7 +1,10 @@
 package dev.crest.cli.netsim;
 
+import dev.crest.netsim.NetsimException;
+import dev.crest.netsim.strategy.Strategies;
 import dev.crest.netsim.sweep.RateFormat;
 import dev.crest.netsim.sweep.SweepTable;
+import dev.crest.netsim.workload.Workloads;
 import dev.crest.report.HtmlReport;
 import dev.crest.report.Table;
 import dev.crest.report.chart.BarChartSpec;
@@ -37,16 +40,20 @@ final class SweepReporter {
     private final List<String> varying;
     private final List<Map<String, String>> finished;
 
-    SweepReporter(SweepTable table) {
-        this.table = table;
-        this.parameters = table.columns().subList(0, table.columns().indexOf(SEED));
+    SweepReporter(SweepTable csvRows) {
+        this.parameters = csvRows.columns().subList(0, csvRows.columns().indexOf(SEED));
+        // Rows arrive in the order runs finished, which varies between invocations; sort them so the same
+        // results always give the same page.
+        List<Map<String, String>> sorted = new ArrayList<>(csvRows.rows());
+        sorted.sort(rowOrder(parameters));
+        this.table = new SweepTable(csvRows.columns(), sorted, csvRows.completeBytes());
         this.varying = new ArrayList<>();
         for (String p : parameters) {
-            if (table.rows().stream().map(r -> r.get(p)).distinct().count() > 1) {
+            if (sorted.stream().map(r -> r.get(p)).distinct().count() > 1) {
                 varying.add(p);
             }
         }
-        this.finished = table.rows().stream().filter(r -> r.get(SKIP_REASON).isEmpty()).toList();
+        this.finished = sorted.stream().filter(r -> r.get(SKIP_REASON).isEmpty()).toList();
     }
 
     /** The whole report; {@code provenance} says how to reproduce it (command, seed, version). */
@@ -158,6 +165,53 @@ final class SweepReporter {
             charts.add(chart.build());
         });
         return charts;
+    }
+
+    /**
+     * Orders rows parameter by parameter: strategies and zoo models in registry order, rates and other numbers by
+     * value, anything else alphabetically.
+     */
+    private static Comparator<Map<String, String>> rowOrder(List<String> parameters) {
+        List<String> strategies = Strategies.names();
+        List<String> models = Workloads.zooNames();
+        Comparator<Map<String, String>> order = (a, b) -> 0;
+        for (String p : parameters) {
+            Comparator<String> values;
+            if (p.equals(STRATEGY)) {
+                values = Comparator.comparingInt((String v) -> rank(strategies, v)).thenComparing(v -> v);
+            } else if (p.equals(MODEL)) {
+                values = Comparator.comparingInt((String v) -> rank(models, v)).thenComparing(v -> v);
+            } else {
+                values = SweepReporter::compareValues;
+            }
+            order = order.thenComparing(r -> r.get(p), values);
+        }
+        return order;
+    }
+
+    private static int rank(List<String> registry, String value) {
+        int i = registry.indexOf(value);
+        return i < 0 ? registry.size() : i;
+    }
+
+    private static int compareValues(String a, String b) {
+        Double x = numeric(a);
+        Double y = numeric(b);
+        if (x != null && y != null) {
+            return Double.compare(x, y);
+        }
+        if (x != null || y != null) {
+            return x != null ? -1 : 1;
+        }
+        return a.compareTo(b);
+    }
+
+    private static Double numeric(String value) {
+        try {
+            return RateFormat.parse(value);
+        } catch (NetsimException notANumber) {
+            return null;
+        }
     }
 
     private Table runsTable() {
