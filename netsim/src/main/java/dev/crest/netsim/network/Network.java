@@ -5,22 +5,31 @@ import dev.crest.netsim.topology.Topology;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Moves messages over a {@link Topology} packet by packet. A message is cut into MTU-sized packets; each
- * directed link transmits one packet at a time (taking size / link rate) with an unbounded FIFO queue behind it,
- * and a packet reaches the far end one propagation latency after its transmission ends; switches store each packet
- * completely before forwarding it. Packets are not objects: a packet is "packet i of message m on hop h", queues
- * hold runs of consecutive packets, and message slots are recycled, so memory stays bounded however many packets
- * flow. Records per-link traffic and busy time.
+ * directed link transmits one packet at a time (taking size / link rate) with a FIFO queue behind it, and a packet
+ * reaches the far end one propagation latency after its transmission ends; switches store each packet completely
+ * before forwarding it. By default propagation is pipelined (the next packet may start while the previous one is
+ * still propagating); optionally the link stays busy until the packet lands, so exactly one packet is in flight
+ * per link. Queues are unbounded by default; with a finite switch buffer a packet arriving at a full queue is
+ * dropped and its source sends it again after a timeout, towards the destinations behind the drop only.
+ *
+ * <p>Packets are not objects: a packet is "packet i of message m on hop h", queues hold runs of consecutive
+ * packets, and message slots are recycled, so memory stays bounded however many packets flow. Records per-link
+ * traffic and busy time.
  */
 public final class Network {
     private final Topology topology;
     private final Scheduler scheduler;
     private final long mtuBits;
     private final long routingSeed;
+    private final boolean latencyOccupiesLink;
+    private final int bufferPackets;
+    private final double retransmitTimeoutSeconds;
     private final int linkFreeKind;
     private final int arrivalKind;
 
@@ -36,11 +45,15 @@ public final class Network {
     private int[] messageUndelivered = new int[64];
     private Route[] messageRoute = new Route[64];
     private Delivery[] messageDelivery = new Delivery[64];
+    private int[] messageOriginal = new int[64];
+    private int[][] messageReceived = new int[64][];
     private int[] freeMessages = new int[64];
     private int freeMessageCount;
     private int messageSlots;
     private long messagesSent;
     private long packetHops;
+    private long droppedPackets;
+    private final Map<Route, Route[]> repairRoutes = new IdentityHashMap<>();
 
     private final Map<Integer, int[]> distances = new HashMap<>();
     private final Map<Long, Route> unicastRoutes = new HashMap<>();
@@ -51,6 +64,37 @@ public final class Network {
      * @param routingSeed seed of the ECMP hash
      */
     public Network(Topology topology, Scheduler scheduler, long mtuBits, long routingSeed) {
+        this(topology, scheduler, mtuBits, routingSeed, false);
+    }
+
+    /**
+     * @param mtuBits largest packet payload in bits
+     * @param routingSeed seed of the ECMP hash
+     * @param latencyOccupiesLink whether a link stays busy until its packet lands (one packet in flight on the
+     *     wire) instead of only while transmitting (propagation pipelined)
+     */
+    public Network(Topology topology, Scheduler scheduler, long mtuBits, long routingSeed,
+            boolean latencyOccupiesLink) {
+        this(topology, scheduler, mtuBits, routingSeed, latencyOccupiesLink, 0, 1);
+    }
+
+    /**
+     * @param mtuBits largest packet payload in bits
+     * @param routingSeed seed of the ECMP hash
+     * @param latencyOccupiesLink whether a link stays busy until its packet lands (one packet in flight on the
+     *     wire) instead of only while transmitting (propagation pipelined)
+     * @param bufferPackets packets a switch may queue per outgoing link, 0 for unlimited; a packet arriving at a
+     *     full queue is dropped and its source sends it again {@code retransmitTimeoutSeconds} after the drop, to
+     *     the destinations behind the drop only
+     * @param retransmitTimeoutSeconds the retransmission timeout (used only with finite buffers)
+     */
+    public Network(Topology topology, Scheduler scheduler, long mtuBits, long routingSeed,
+            boolean latencyOccupiesLink, int bufferPackets, double retransmitTimeoutSeconds) {
+        if (bufferPackets < 0 || !(retransmitTimeoutSeconds > 0)) {
+            throw new IllegalArgumentException("buffer " + bufferPackets + " packets, timeout " + retransmitTimeoutSeconds);
+        }
+        this.bufferPackets = bufferPackets;
+        this.retransmitTimeoutSeconds = retransmitTimeoutSeconds;
         if (mtuBits <= 0) {
             throw new IllegalArgumentException("MTU must be positive, got " + mtuBits);
         }
@@ -58,6 +102,7 @@ public final class Network {
         this.scheduler = scheduler;
         this.mtuBits = mtuBits;
         this.routingSeed = routingSeed;
+        this.latencyOccupiesLink = latencyOccupiesLink;
         int links = topology.linkCount();
         rate = new double[links];
         latency = new double[links];
@@ -148,6 +193,8 @@ public final class Network {
         messageUndelivered[message] = route.destinationCount();
         messageRoute[message] = route;
         messageDelivery[message] = onDelivered;
+        messageOriginal[message] = -1;
+        messageReceived[message] = bufferPackets > 0 ? new int[route.destinationCount()] : null;
         messagesSent++;
         for (int hop : route.roots()) {
             enqueue(route.link(hop), message, hop, 0, (int) packets);
@@ -180,6 +227,11 @@ public final class Network {
         return messagesSent;
     }
 
+    /** Packets dropped at full switch queues so far (each was sent again). */
+    public long droppedPackets() {
+        return droppedPackets;
+    }
+
     /** Packet transmissions so far (one per packet per link). */
     public long packetHops() {
         return packetHops;
@@ -208,15 +260,15 @@ public final class Network {
      * that. One event per uncontended packet hop; a queued packet costs one more (the link-free event).
      */
     private void transmit(int link, int message, int packet, int hop) {
-        long size = packet < messagePackets[message] - 1 ? mtuBits
-                : messageBits[message] - (long) (messagePackets[message] - 1) * mtuBits;
+        long size = packetBits(message, packet);
         double seconds = size / rate[link];
         double done = scheduler.now() + seconds;
-        busyUntil[link] = done;
+        double lands = done + latency[link];
+        busyUntil[link] = latencyOccupiesLink ? lands : done;
         bitsSent[link] += size;
         busySeconds[link] += seconds;
         packetHops++;
-        scheduler.schedule(done + latency[link], arrivalKind, message, packet, hop);
+        scheduler.schedule(lands, arrivalKind, message, packet, hop);
     }
 
     private void linkFree(int link) {
@@ -234,17 +286,93 @@ public final class Network {
         Route route = messageRoute[message];
         for (int i = route.childStart(hop), end = route.childEnd(hop); i < end; i++) {
             int child = route.child(i);
-            enqueue(route.link(child), message, child, packet, 1);
+            int link = route.link(child);
+            if (bufferPackets > 0 && queues[link].packets() >= bufferPackets) {
+                drop(message, packet, child);
+                continue;
+            }
+            enqueue(link, message, child, packet, 1);
         }
-        if (route.delivers(hop) && packet == messagePackets[message] - 1) {
+        if (!route.delivers(hop)) {
+            return;
+        }
+        if (bufferPackets > 0) {
+            countDelivered(message, hop);
+            return;
+        }
+        if (packet == messagePackets[message] - 1) {
             Delivery delivery = messageDelivery[message];
             if (--messageUndelivered[message] == 0) {
-                // The last packet reaches every destination last (FIFO links, one path per destination), so the
-                // slot is free once every destination has it.
+                // Without drops the last packet reaches every destination last (FIFO links, one path per
+                // destination), so the slot is free once every destination has it.
                 releaseMessage(message);
             }
             delivery.delivered(topology.linkTo(route.link(hop)));
         }
+    }
+
+    /** With finite buffers packets may arrive out of order, so each destination counts them. */
+    private void countDelivered(int message, int hop) {
+        Route route = messageRoute[message];
+        int node = topology.linkTo(route.link(hop));
+        int original = messageOriginal[message];
+        int destination;
+        if (original < 0) {
+            original = message;
+            destination = route.destinationIndex(hop);
+        } else {
+            destination = messageRoute[original].destinationIndexOf(node);
+            if (--messageUndelivered[message] == 0) {
+                releaseMessage(message);
+            }
+        }
+        if (++messageReceived[original][destination] == messagePackets[original]) {
+            Delivery delivery = messageDelivery[original];
+            if (--messageUndelivered[original] == 0) {
+                releaseMessage(original);
+            }
+            delivery.delivered(node);
+        }
+    }
+
+    private void drop(int message, int packet, int hop) {
+        droppedPackets++;
+        Route route = messageRoute[message];
+        int original = messageOriginal[message] < 0 ? message : messageOriginal[message];
+        long size = packetBits(message, packet);
+        Route repair = repairRoute(route, hop);
+        if (original != message && (messageUndelivered[message] -= route.destinationsBelow(hop)) == 0) {
+            // A resend that lost its packet: the next resend now answers for the destinations behind the drop.
+            releaseMessage(message);
+        }
+        scheduler.at(scheduler.now() + retransmitTimeoutSeconds, () -> resend(original, repair, size));
+    }
+
+    private void resend(int original, Route route, long bits) {
+        int message = allocateMessage();
+        messageBits[message] = bits;
+        messagePackets[message] = 1;
+        messageUndelivered[message] = route.destinationCount();
+        messageRoute[message] = route;
+        messageDelivery[message] = null;
+        messageOriginal[message] = original;
+        messageReceived[message] = null;
+        for (int hop : route.roots()) {
+            enqueue(route.link(hop), message, hop, 0, 1);
+        }
+    }
+
+    private Route repairRoute(Route route, int hop) {
+        Route[] byHop = repairRoutes.computeIfAbsent(route, r -> new Route[r.hopCount()]);
+        if (byHop[hop] == null) {
+            byHop[hop] = route.restrictedTo(hop, topology);
+        }
+        return byHop[hop];
+    }
+
+    private long packetBits(int message, int packet) {
+        return packet < messagePackets[message] - 1 ? mtuBits
+                : messageBits[message] - (long) (messagePackets[message] - 1) * mtuBits;
     }
 
     private int allocateMessage() {
@@ -258,6 +386,8 @@ public final class Network {
             messageUndelivered = Arrays.copyOf(messageUndelivered, capacity);
             messageRoute = Arrays.copyOf(messageRoute, capacity);
             messageDelivery = Arrays.copyOf(messageDelivery, capacity);
+            messageOriginal = Arrays.copyOf(messageOriginal, capacity);
+            messageReceived = Arrays.copyOf(messageReceived, capacity);
             freeMessages = Arrays.copyOf(freeMessages, capacity);
         }
         return messageSlots++;
@@ -266,6 +396,7 @@ public final class Network {
     private void releaseMessage(int message) {
         messageRoute[message] = null;
         messageDelivery[message] = null;
+        messageReceived[message] = null;
         freeMessages[freeMessageCount++] = message;
     }
 

@@ -12,12 +12,19 @@ final class PacketQueue {
     private int[] counts = new int[8];
     private int head;
     private int size;
+    private int packets;
 
     boolean isEmpty() {
         return size == 0;
     }
 
+    /** Packets waiting (not runs). */
+    int packets() {
+        return packets;
+    }
+
     void add(int message, int hop, int first, int count) {
+        packets += count;
         if (size > 0) {
             int tail = (head + size - 1) & (messages.length - 1);
             if (messages[tail] == message && hops[tail] == hop && firsts[tail] + counts[tail] == first) {
@@ -47,6 +54,7 @@ final class PacketQueue {
     /** Removes and returns the first packet index of the head run. */
     int takeHeadPacket() {
         int packet = firsts[head];
+        packets--;
         if (--counts[head] == 0) {
             head = (head + 1) & (messages.length - 1);
             size--;

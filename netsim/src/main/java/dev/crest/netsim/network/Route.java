@@ -17,12 +17,18 @@ public final class Route {
     private final int[] roots;
     private final int[] childStart;
     private final int[] children;
+    private final int[] hopParent;
+    private final int[] hopDestination;
+    private final int[] destinationsBelow;
 
-    private Route(int source, int[] destinations, int[] hopLink, int[] hopParent, boolean[] hopDelivers) {
+    /** Hops must be listed parents first; each delivering hop's end node is one of {@code destinations}. */
+    private Route(int source, int[] destinations, int[] hopLink, int[] hopParent, boolean[] hopDelivers,
+            Topology topology) {
         this.source = source;
         this.destinations = destinations;
         this.hopLink = hopLink;
         this.hopDelivers = hopDelivers;
+        this.hopParent = hopParent;
         int hops = hopLink.length;
         childStart = new int[hops + 1];
         int rootCount = 0;
@@ -45,6 +51,26 @@ public final class Route {
                 roots[r++] = h;
             } else {
                 children[fill[hopParent[h]]++] = h;
+            }
+        }
+        hopDestination = new int[hops];
+        destinationsBelow = new int[hops];
+        for (int h = 0; h < hops; h++) {
+            hopDestination[h] = -1;
+            if (hopDelivers[h]) {
+                int node = topology.linkTo(hopLink[h]);
+                for (int d = 0; d < destinations.length; d++) {
+                    if (destinations[d] == node) {
+                        hopDestination[h] = d;
+                    }
+                }
+            }
+        }
+        // Parents precede children, so one backward sweep sums each subtree.
+        for (int h = hops - 1; h >= 0; h--) {
+            destinationsBelow[h] += hopDelivers[h] ? 1 : 0;
+            if (hopParent[h] >= 0) {
+                destinationsBelow[hopParent[h]] += destinationsBelow[h];
             }
         }
     }
@@ -88,10 +114,61 @@ public final class Route {
                 throw new IllegalArgumentException("route from " + topology.nodeName(source) + " cannot deliver to "
                         + topology.nodeName(destination));
             }
+            if (delivers[hop]) {
+                throw new IllegalArgumentException("destination " + topology.nodeName(destination) + " listed twice");
+            }
             delivers[hop] = true;
         }
         return new Route(source, destinations.clone(), Arrays.copyOf(link, hops), Arrays.copyOf(parent, hops),
-                delivers);
+                delivers, topology);
+    }
+
+    /**
+     * The part of this route a packet lost on {@code hop} must still travel when its source sends it again: the
+     * hops from the source down to {@code hop} (passing without delivering) and everything below {@code hop}.
+     */
+    Route restrictedTo(int hop, Topology topology) {
+        int[] chain = new int[hopLink.length];
+        int depth = 0;
+        for (int h = hopParent[hop]; h >= 0; h = hopParent[h]) {
+            chain[depth++] = h;
+        }
+        int[] newIndex = new int[hopLink.length];
+        Arrays.fill(newIndex, -1);
+        int[] link = new int[hopLink.length];
+        int[] parent = new int[hopLink.length];
+        boolean[] delivers = new boolean[hopLink.length];
+        int count = 0;
+        for (int i = depth - 1; i >= 0; i--) {
+            int h = chain[i];
+            newIndex[h] = count;
+            link[count] = hopLink[h];
+            parent[count] = hopParent[h] < 0 ? -1 : newIndex[hopParent[h]];
+            count++;
+        }
+        // Breadth-first below the lost hop keeps parents ahead of children.
+        int[] frontier = new int[hopLink.length];
+        int head = 0;
+        int tail = 0;
+        frontier[tail++] = hop;
+        int destinationCount = 0;
+        int[] destinationNodes = new int[destinations.length];
+        while (head < tail) {
+            int h = frontier[head++];
+            newIndex[h] = count;
+            link[count] = hopLink[h];
+            parent[count] = hopParent[h] < 0 ? -1 : newIndex[hopParent[h]];
+            delivers[count] = hopDelivers[h];
+            if (hopDelivers[h]) {
+                destinationNodes[destinationCount++] = topology.linkTo(hopLink[h]);
+            }
+            count++;
+            for (int c = childStart[h]; c < childStart[h + 1]; c++) {
+                frontier[tail++] = children[c];
+            }
+        }
+        return new Route(source, Arrays.copyOf(destinationNodes, destinationCount), Arrays.copyOf(link, count),
+                Arrays.copyOf(parent, count), Arrays.copyOf(delivers, count), topology);
     }
 
     /** The node messages on this route leave from. */
@@ -120,6 +197,26 @@ public final class Route {
 
     boolean delivers(int hop) {
         return hopDelivers[hop];
+    }
+
+    /** Index into {@link #destinations()} of the node a delivering hop ends at, else -1. */
+    int destinationIndex(int hop) {
+        return hopDestination[hop];
+    }
+
+    /** Index of {@code node} in {@link #destinations()}, or -1. */
+    int destinationIndexOf(int node) {
+        for (int d = 0; d < destinations.length; d++) {
+            if (destinations[d] == node) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
+    /** Destinations reached through {@code hop}, itself included. */
+    int destinationsBelow(int hop) {
+        return destinationsBelow[hop];
     }
 
     int[] roots() {

@@ -16,11 +16,12 @@ import java.util.List;
  * @param busiestLinks links with the most busy time, busiest first (ties by link id)
  * @param eventsProcessed discrete events the engine processed
  * @param packetHops packet transmissions (one per packet per link)
- * @param messages messages sent
+ * @param messages messages sent (not counting resends)
+ * @param droppedPackets packets dropped at full switch buffers (0 with unlimited buffers)
  */
 public record Result(String model, String strategy, String topology, int workers, double iterationSeconds,
         Breakdown breakdown, List<WorkerTimeline> timelines, List<LinkLoad> busiestLinks, long eventsProcessed,
-        long packetHops, long messages) {
+        long packetHops, long messages, long droppedPackets) {
     public Result {
         timelines = List.copyOf(timelines);
         busiestLinks = List.copyOf(busiestLinks);

@@ -70,7 +70,8 @@ public final class Simulation {
     /** The state of one run; also the context strategies act through. */
     private final class Run implements StrategyContext {
         private final Scheduler scheduler = new Scheduler();
-        private final Network network = new Network(topology, scheduler, settings.mtuBits(), settings.seed());
+        private final Network network = new Network(topology, scheduler, settings.mtuBits(), settings.seed(),
+                settings.latencyOccupiesLink(), settings.bufferPackets(), settings.retransmitTimeoutSeconds());
         private final SplittableRandom random = new SplittableRandom(settings.seed());
         private final int workers = topology.workerCount();
         private final int tensors = workload.tensors().size();
@@ -225,7 +226,8 @@ public final class Simulation {
             Breakdown breakdown = new Breakdown(max(parametersIn), compute, max(backpropStart), lastGradientTime,
                     end - lastGradientTime);
             return new Result(workload.name(), strategy.name(), topology.name(), workers, end, breakdown, timelines,
-                    busiestLinks(), scheduler.eventsProcessed(), network.packetHops(), network.messagesSent());
+                    busiestLinks(), scheduler.eventsProcessed(), network.packetHops(), network.messagesSent(),
+                    network.droppedPackets());
         }
 
         private List<LinkLoad> busiestLinks() {

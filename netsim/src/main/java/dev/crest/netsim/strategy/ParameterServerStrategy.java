@@ -5,6 +5,7 @@ import dev.crest.netsim.network.AggregationTree;
 import dev.crest.netsim.network.Route;
 import dev.crest.netsim.topology.Topology;
 import dev.crest.netsim.workload.Workload;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -85,7 +86,7 @@ public final class ParameterServerStrategy implements Strategy {
             }
             int tensors = workload.tensors().size();
             this.gradientsOutstanding = new int[workers];
-            java.util.Arrays.fill(gradientsOutstanding, tensors);
+            Arrays.fill(gradientsOutstanding, tensors);
             this.aggregations = new Aggregation[tensors];
             if (aggregation) {
                 AggregationTree[] trees = new AggregationTree[shards];

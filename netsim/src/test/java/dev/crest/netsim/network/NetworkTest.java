@@ -1,6 +1,7 @@
 package dev.crest.netsim.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.crest.netsim.engine.Scheduler;
@@ -124,5 +125,36 @@ class NetworkTest {
         // Each of worker→ToR, ToR→spine, spine→PS-ToR, PS-ToR→PS is one whole-message hop of 1 s + 0.25 s.
         assertThat(log).containsExactly(ps + "@5.0");
         assertThat(scheduler.now()).isCloseTo(5.0, within(1e-12));
+    }
+
+    @Test
+    void routesRejectDuplicateOrSelfDestinations() {
+        Network network = rack(3, 0);
+        assertThatThrownBy(() -> network.multicastRoute(0, new int[] {1, 1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("worker1 listed twice");
+        assertThatThrownBy(() -> network.multicastRoute(0, new int[] {1, 0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("its own source worker0");
+    }
+
+    @Test
+    void aMessageToItselfIsDeliveredAtOnce() {
+        Network network = rack(2, 0);
+        scheduler.at(3.0, () -> network.send(1, 1, 500, node -> log.add(node + "@" + scheduler.now())));
+        scheduler.run();
+        assertThat(log).containsExactly("1@3.0");
+        assertThat(network.packetHops()).isZero();
+    }
+
+    @Test
+    void whenLatencyOccupiesTheLinkOnlyOnePacketIsInFlight() {
+        Topology topology = Topologies.build(TopologySpec.singleRack(), 2, 0, SLOW);
+        Network network = new Network(topology, scheduler, 1000, 1, true);
+        // Packets 1000, 1000, 500 bits; a link is free only when its packet has landed.
+        // Link 1: [0,1] lands 1.25; [1.25,2.25] lands 2.5; [2.5,3.0] lands 3.25.
+        // Link 2: [1.25,2.25] lands 2.5; [2.5,3.5] lands 3.75; the last waits until 3.75: [3.75,4.25] lands 4.5.
+        network.send(0, 1, 2500, node -> log.add(node + "@" + scheduler.now()));
+        scheduler.run();
+
+        assertThat(log).containsExactly("1@4.5");
     }
 }

@@ -47,6 +47,10 @@ class SettingsValidationTest {
                 .hasMessageContaining("compute speed-up");
         assertThatThrownBy(() -> DEFAULTS.withChunkBits(-5)).isInstanceOf(NetsimException.class)
                 .hasMessageContaining("chunk size");
+        assertThatThrownBy(() -> DEFAULTS.withBuffers(-1, 1e-3)).isInstanceOf(NetsimException.class)
+                .hasMessageContaining("switch buffer must be a non-negative number of packets (0 = unlimited)");
+        assertThatThrownBy(() -> DEFAULTS.withBuffers(4, 0)).isInstanceOf(NetsimException.class)
+                .hasMessageContaining("retransmission timeout must be a positive finite number of seconds, got 0");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.crest.netsim.workload.GradientEmission;
 import dev.crest.netsim.workload.TensorSpec;
 import dev.crest.netsim.workload.Workload;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,7 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * MTU 12,000,000 bits, so a 20 Gbit message is 1,666 full packets (P = 1.2 ms each at 10 Gbps) plus one packet of
  * 8,000,000 bits (0.8 ms); its total serialization is T = 2 s.
  *
- * <p>Building blocks (all links 10 Gbps, a link transmits one packet at a time and the packet lands L later):
+ * <p>Building blocks (default link discipline: all links 10 Gbps, a link transmits one packet at a time and the
+ * packet lands L later while the next one is already being transmitted):
  * <ul>
  *   <li>Host→ToR→host, links idle: the second link starts when packet 0 has landed at the ToR (P + L) and then
  *       stays busy for T (packets keep landing exactly as it frees; the short last packet waits for it), so the last
@@ -65,8 +67,8 @@ class ToyModelTest {
      * since new packets arrive at least as fast as it serves them from then on, stays busy for the 4 messages:
      * 8.00243 + 4T = 16.00243, landing at 16.00244.
      *
-     * <p><b>ps, N = 4.</b> The PS uplink needs 8T = 16 s; Wi has t1 at 4T + 2(i+1)... precisely b_i = 10 + 2i + δ
-     * (its t1 ends on the uplink at 8 + 2(i+1)), so W_i sends g1 at 12 + 2i + δ and g0 at 14 + 2i + δ. The ToR→PS
+     * <p><b>ps, N = 4.</b> The PS uplink needs 8T = 16 s; W_i's copy of t1 is message 5 + i, ending on the uplink
+     * at (5 + i)·T = 10 + 2i, so b_i = 10 + 2i + δ, and W_i sends g1 at 12 + 2i + δ and g0 at 14 + 2i + δ. The ToR→PS
      * link starts W0's g1 at 12 + δ + P + L and from then on is never idle (one stream at exactly its rate, then
      * two or more), so it carries 8 messages: ends 12 + δ + P + L + 8T, landing at 28 + δ + P + 2L = 28.00244.
      *
@@ -80,7 +82,8 @@ class ToyModelTest {
      * of layer k is whole at the ToR. N = 1: b = 4.00122; g1 whole at b + 2 + T + L = 8.00123, aggregate lands at
      * 8.00123 + T + L = 10.00124; g0 whole at b + 4 + T + L = 10.00123 (the ToR→PS link frees at that instant),
      * lands at 12.00124. N = 2: last worker W1 has b1 = 8.00122, so g0 of W1 is whole at 8.00122 + 4 + T + L =
-     * 14.00123 and its aggregate lands at 16.00124 (layer 1's aggregate was done at 14.00123 + L, no conflict).
+     * 14.00123 and its aggregate lands at 16.00124 (layer 1's aggregate, whole at the ToR at 10.00122 + T + L =
+     * 12.00123, holds the ToR→PS link until exactly 14.00123).
      * N = 4: b3 = 16.00122, g0 of W3 whole at 22.00123, lands at 24.00124.
      *
      * <p><b>ps+agg+multicast.</b> All workers have b = 4.00122 and emit together; each layer's aggregate is ready
@@ -121,5 +124,48 @@ class ToyModelTest {
             assertThat(result.timelines().get(w).backpropStartSeconds()).isCloseTo(expected, within(1e-9));
             assertThat(result.timelines().get(w).forwardStartSeconds()).isCloseTo((w + 1) * T + DELTA, within(1e-9));
         }
+    }
+
+    @Test
+    void busiestLinksAreThePsLinks() {
+        Result result = Simulation.of(toy(), TopologySpec.singleRack(), Strategies.byName("ps"), toySettings(4)).run();
+
+        // Under ps with 4 workers each PS link carries 4 copies of the 40 Gbit model, busy 4·2T = 16 s of 28.00244 s;
+        // worker links carry 40 Gbit each way (4 s).
+        assertThat(result.busiestLinks()).hasSize(SimulationSettings.DEFAULT_BUSIEST_LINKS);
+        List<LinkLoad> top = result.busiestLinks().subList(0, 2);
+        assertThat(top).extracting(l -> l.from() + "->" + l.to()).containsExactlyInAnyOrder("ps0->tor0", "tor0->ps0");
+        for (LinkLoad load : top) {
+            assertThat(load.bits()).isEqualTo(160_000_000_000L);
+            assertThat(load.busySeconds()).isCloseTo(16.0, within(1e-9));
+            assertThat(load.utilisation()).isCloseTo(16.0 / 28.00244, within(1e-9));
+        }
+        assertThat(result.busiestLinks().get(2).busySeconds()).isCloseTo(4.0, within(1e-9));
+        assertThat(result.breakdown().parameterDistributionSeconds()).isCloseTo(8 * T + DELTA, within(1e-9));
+        assertThat(result.breakdown().computeSeconds()).isEqualTo(5.0);
+        assertThat(result.breakdown().lastGradientSeconds()).isCloseTo(16 * 1.0 + DELTA + 4, within(1e-9));
+        assertThat(result.workerFinishSeconds()).hasSize(4);
+        assertThat(result.eventsProcessed()).isGreaterThan(result.packetHops());
+    }
+
+    /**
+     * The literal "one packet in flight per link" reading: a link is busy for size / rate + L per packet. A 20 Gbit
+     * message then occupies a link for S = 1666·(P + L) + (0.8 ms + L) = 2.01667 s, and on a second hop every packet
+     * starts exactly P + L after it started on the first (each waits for its predecessor to land, which takes just
+     * as long), so a two-hop transfer ends S + P + L after it starts. Under ps+agg+multicast: t1 lands at every
+     * worker at b = 2S + P + L = 4.03455; layer 1's gradient (b + 2) is whole at the ToR after S more and its
+     * aggregate lands at the PS at b + 2 + 2S = 10.06789; layer 0's gradient (b + 4) is whole at b + 4 + S =
+     * 10.05122 but the ToR→PS link is busy until 10.06789, so it lands at b + 2 + 3S = 12.08456, for any N.
+     */
+    @ParameterizedTest(name = "ps+agg+multicast, latency occupying links, {0} workers")
+    @CsvSource({"1", "2", "4"})
+    void latencyOccupyingLinksSlowsEveryPacket(int workers) {
+        double s = 1666 * (P + L) + 0.0008 + L;
+        double expected = 2 * s + P + L + 2 + 3 * s;
+        Result result = Simulation.of(toy(), TopologySpec.singleRack(), Strategies.byName("ps+agg+multicast"),
+                toySettings(workers).withLatencyOccupiesLink(true)).run();
+
+        assertThat(expected).isCloseTo(12.08456, within(1e-5));
+        assertThat(result.iterationSeconds()).isCloseTo(expected, within(1e-9));
     }
 }

@@ -60,4 +60,26 @@ class TrafficInvariantsTest {
         }
         assertThat(result.eventsProcessed()).isGreaterThanOrEqualTo(result.packetHops());
     }
+
+    /** With tiny switch buffers on any topology every lost packet is resent until the iteration completes. */
+    @Property(tries = 30)
+    void finiteBuffersStillCompleteTheIteration(@ForAll @IntRange(min = 2, max = 8) int workers,
+            @ForAll @IntRange(min = 0, max = 3) int topologyIndex, @ForAll @IntRange(min = 0, max = 3) int strategyIndex,
+            @ForAll @IntRange(min = 1, max = 3) int bufferPackets) {
+        String strategy = Strategies.names().get(strategyIndex);
+        Workload workload = new Workload("two", List.of(new TensorSpec("a", 2_000_000), new TensorSpec("b", 3_000_000)),
+                1e-4, List.of(new GradientEmission(1, 0), new GradientEmission(0, 1e-4)));
+        SimulationSettings settings = SimulationSettings.defaults().withWorkers(workers).withBandwidth(10e9)
+                .withMtu(100_000).withBuffers(bufferPackets, 5e-5).withBusiestLinks(100_000);
+
+        Result result = Simulation.of(workload, TOPOLOGIES.get(topologyIndex), Strategies.byName(strategy), settings)
+                .run();
+
+        long received = result.busiestLinks().stream().filter(l -> l.to().equals("ps0")).mapToLong(LinkLoad::bits)
+                .sum();
+        assertThat(received).isGreaterThanOrEqualTo(strategy.contains("agg") ? 5_000_000 : workers * 5_000_000L);
+        for (double finish : result.workerFinishSeconds()) {
+            assertThat(finish).isPositive().isLessThanOrEqualTo(result.iterationSeconds());
+        }
+    }
 }
