@@ -63,6 +63,11 @@ public abstract class AllReduceProtocol {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " sends nothing to switches");
     }
 
+    /** An aggregate sent with {@link CollectiveFabric#sendToRoot} from rack {@code rack} has reached the root. */
+    public void onRootReceived(int rack) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " sends nothing to a root switch");
+    }
+
     /** A message multicast with {@link CollectiveFabric#multicastFromSwitch} has reached {@code worker}. */
     public void onSwitchResult(int worker) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " expects nothing from switches");

@@ -6,7 +6,6 @@ import dev.crest.netsim.strategy.Strategy;
 import dev.crest.netsim.strategy.StrategyContext;
 import dev.crest.netsim.strategy.StrategyRun;
 import dev.crest.netsim.topology.Topology;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,49 +24,47 @@ public final class AllReduceStrategy implements Strategy {
     private final String name;
     private final ProtocolFactory factory;
     private final boolean needsPowerOfTwo;
-    private final boolean needsOneRack;
 
-    private AllReduceStrategy(String name, ProtocolFactory factory, boolean needsPowerOfTwo, boolean needsOneRack) {
+    private AllReduceStrategy(String name, ProtocolFactory factory, boolean needsPowerOfTwo) {
         this.name = name;
         this.factory = factory;
         this.needsPowerOfTwo = needsPowerOfTwo;
-        this.needsOneRack = needsOneRack;
     }
 
     /** {@code ring}: the reference ring of {@link RingAllReduce}, chunked at the settings' chunk size. */
     public static AllReduceStrategy ring() {
         return new AllReduceStrategy("ring", c -> new RingAllReduce(c.workers(), c.workload(),
-                c.settings().chunkBits(), false), false, false);
+                c.settings().chunkBits(), false), false);
     }
 
     /** {@code ring+multicast}: ring reduce, then the reducing worker multicasts each chunk. */
     public static AllReduceStrategy ringWithMulticast() {
         return new AllReduceStrategy("ring+multicast", c -> new RingAllReduce(c.workers(), c.workload(),
-                c.settings().chunkBits(), true), false, false);
+                c.settings().chunkBits(), true), false);
     }
 
     /** {@code butterfly}: recursive doubling, N a power of two. */
     public static AllReduceStrategy butterfly() {
         return new AllReduceStrategy("butterfly", c -> new ButterflyAllReduce(c.workers(), c.workload(),
-                c.settings().chunkBits()), true, false);
+                c.settings().chunkBits()), true);
     }
 
     /** {@code tree}: NCCL-style double binary tree. */
     public static AllReduceStrategy tree() {
         return new AllReduceStrategy("tree", c -> new DoubleBinaryTreeAllReduce(c.workers(), c.workload(),
-                c.settings().chunkBits()), false, false);
+                c.settings().chunkBits()), false);
     }
 
     /** {@code halving-doubling}: Rabenseifner's reduce-scatter + allgather, N a power of two. */
     public static AllReduceStrategy halvingDoubling() {
         return new AllReduceStrategy("halving-doubling", c -> new HalvingDoublingAllReduce(c.workers(),
-                c.workload(), c.settings().chunkBits()), true, false);
+                c.workload(), c.settings().chunkBits()), true);
     }
 
     /** {@code hierarchical}: chain reduce in each rack, ring across rack leaders, chain broadcast in each rack. */
     public static AllReduceStrategy hierarchical() {
         return new AllReduceStrategy("hierarchical", c -> new HierarchicalAllReduce(c.workers(), c.workload(),
-                c.settings().chunkBits(), racksOf(c.topology())), false, false);
+                c.settings().chunkBits(), new WorkerRacks(c.topology()).members()), false);
     }
 
     /** {@code switchml} with the default pool of {@value SwitchMlAllReduce#DEFAULT_SLOTS} slots. */
@@ -75,13 +72,16 @@ public final class AllReduceStrategy implements Strategy {
         return switchMl(SwitchMlAllReduce.DEFAULT_SLOTS);
     }
 
-    /** {@code switchml}: per-packet streaming aggregation in the ToR with {@code slots} aggregation slots. */
+    /**
+     * {@code switchml}: per-packet streaming aggregation with {@code slots} aggregation slots per switch, in the
+     * ToR (and, across racks, in a root switch).
+     */
     public static AllReduceStrategy switchMl(int slots) {
         if (slots < 1) {
             throw new NetsimException("switchml: the switch needs at least one aggregation slot, got " + slots);
         }
         return new AllReduceStrategy("switchml", c -> new SwitchMlAllReduce(c.workers(), c.workload(),
-                c.settings().mtuBits(), slots), false, true);
+                c.settings().mtuBits(), slots, new WorkerRacks(c.topology()).rackOfWorker()), false);
     }
 
     /** Every strategy of this package, in report order. */
@@ -106,15 +106,6 @@ public final class AllReduceStrategy implements Strategy {
         if (needsPowerOfTwo) {
             PairwiseExchangeAllReduce.requirePowerOfTwo(name, n);
         }
-        if (needsOneRack && n > 1) {
-            int rack = topology.rackOf(topology.workerNode(0));
-            for (int w = 1; w < n; w++) {
-                if (topology.rackOf(topology.workerNode(w)) != rack) {
-                    throw new NetsimException(name + " aggregates in one ToR switch, but the workers span "
-                            + topology.rackCount() + " racks; use the single-rack topology");
-                }
-            }
-        }
     }
 
     @Override
@@ -122,26 +113,5 @@ public final class AllReduceStrategy implements Strategy {
         AllReduceProtocol protocol = factory.create(context);
         new SimulatedFabric(context, protocol);
         return protocol::onGradientReady;
-    }
-
-    /** Workers grouped by rack, racks in order of their first worker, each rack's lowest worker first (leader). */
-    private static List<int[]> racksOf(Topology topology) {
-        int n = topology.workerCount();
-        int[] groupOfRack = new int[topology.rackCount()];
-        java.util.Arrays.fill(groupOfRack, -1);
-        List<List<Integer>> groups = new ArrayList<>();
-        for (int w = 0; w < n; w++) {
-            int rack = topology.rackOf(topology.workerNode(w));
-            if (groupOfRack[rack] < 0) {
-                groupOfRack[rack] = groups.size();
-                groups.add(new ArrayList<>());
-            }
-            groups.get(groupOfRack[rack]).add(w);
-        }
-        List<int[]> racks = new ArrayList<>(groups.size());
-        for (List<Integer> g : groups) {
-            racks.add(g.stream().mapToInt(Integer::intValue).toArray());
-        }
-        return racks;
     }
 }

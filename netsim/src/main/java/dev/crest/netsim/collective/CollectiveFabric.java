@@ -22,15 +22,22 @@ public interface CollectiveFabric {
     void multicast(int fromWorker, long bits, long tag);
 
     /**
-     * Sends one message of {@code bits} (at most one packet) from a worker up to the switch that aggregates for
-     * all workers; its arrival there is reported to {@link AllReduceProtocol#onSwitchReceived}, in the order
-     * each worker sent them.
+     * Sends one message of {@code bits} (at most one packet) from a worker to the ToR switch of its rack; its
+     * arrival there is reported to {@link AllReduceProtocol#onSwitchReceived}, in the order each worker sent.
      */
     void sendToSwitch(int fromWorker, long bits);
 
     /**
-     * Multicasts one message of {@code bits} from the aggregating switch to every worker; each arrival is
-     * reported to {@link AllReduceProtocol#onSwitchResult}, in the order sent.
+     * Sends one aggregated message of {@code bits} from the ToR of rack {@code rack} (racks numbered as the
+     * protocol was told) to the root aggregation switch; its arrival is reported to
+     * {@link AllReduceProtocol#onRootReceived}, in the order each rack sent.
+     */
+    void sendToRoot(int rack, long bits);
+
+    /**
+     * Multicasts one message of {@code bits} from the root aggregation switch (the ToR itself when there is one
+     * rack) to every worker; each arrival is reported to {@link AllReduceProtocol#onSwitchResult}, in the order
+     * sent.
      */
     void multicastFromSwitch(long bits);
 

@@ -1,11 +1,13 @@
 package dev.crest.netsim.collective;
 
+import java.util.Arrays;
+
 /**
  * The two complementary binary trees of the double-binary-tree all-reduce (Sanders, Speck and Träff, "Two-tree
  * algorithms for full bandwidth broadcast, reduction and scan", Parallel Computing 2009; NCCL's trees). The
  * first tree is the in-order tree over positions 1..N in which a position's level is its lowest set bit, so
  * every odd position is a leaf; the second maps positions to workers mirrored (N even) or shifted by one (N
- * odd), which makes the leaves of one tree exactly the inner nodes of the other. Each tree then carries half
+ * odd), so that no worker is an inner node of both trees. Each tree then carries half
  * of every chunk, so no worker sends or receives more than about twice the model size.
  */
 public final class DoubleBinaryTree {
@@ -29,9 +31,9 @@ public final class DoubleBinaryTree {
         firstChild = new int[2][workers];
         secondChild = new int[2][workers];
         for (int tree = 0; tree < 2; tree++) {
-            java.util.Arrays.fill(parent[tree], NONE);
-            java.util.Arrays.fill(firstChild[tree], NONE);
-            java.util.Arrays.fill(secondChild[tree], NONE);
+            Arrays.fill(parent[tree], NONE);
+            Arrays.fill(firstChild[tree], NONE);
+            Arrays.fill(secondChild[tree], NONE);
             for (int position = 1; position <= workers; position++) {
                 int up = parentPosition(position, workers);
                 int w = workerAt(tree, position);

@@ -2,6 +2,7 @@ package dev.crest.netsim.collective;
 
 import dev.crest.netsim.NetsimException;
 import dev.crest.netsim.workload.Workload;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public final class HierarchicalAllReduce extends AllReduceProtocol {
         this.racks = racks.toArray(new int[0][]);
         this.rackOf = new int[workers];
         this.positionInRack = new int[workers];
-        java.util.Arrays.fill(rackOf, -1);
+        Arrays.fill(rackOf, -1);
         for (int g = 0; g < this.racks.length; g++) {
             if (this.racks[g].length == 0) {
                 throw new NetsimException("hierarchical: rack " + g + " has no workers");

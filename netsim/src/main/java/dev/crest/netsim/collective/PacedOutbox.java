@@ -2,6 +2,8 @@ package dev.crest.netsim.collective;
 
 import dev.crest.netsim.strategy.StrategyContext;
 import dev.crest.netsim.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.LongSupplier;
 
@@ -23,35 +25,34 @@ final class PacedOutbox {
 
     private final StrategyContext context;
     private final double[] uplinkRate;
-    private final PriorityQueue<Pending>[] waiting;
+    private final List<PriorityQueue<Pending>> waiting;
     private final boolean[] transmitting;
     private long sequence;
 
-    @SuppressWarnings("unchecked")
     PacedOutbox(StrategyContext context, int[] workerNodes) {
         this.context = context;
         Topology topology = context.topology();
         uplinkRate = new double[workerNodes.length];
-        waiting = new PriorityQueue[workerNodes.length];
+        waiting = new ArrayList<>(workerNodes.length);
         transmitting = new boolean[workerNodes.length];
         for (int w = 0; w < workerNodes.length; w++) {
             // Hosts are single-homed: their one outgoing link is the uplink to the ToR.
             int[] out = topology.outgoingLinks(workerNodes[w]);
             uplinkRate[w] = topology.linkRate(out[0]);
-            waiting[w] = new PriorityQueue<>();
+            waiting.add(new PriorityQueue<>());
         }
     }
 
     /** Queues a message at {@code worker}'s NIC; sends it at once if the NIC is idle. */
     void submit(int worker, long priority, LongSupplier release) {
-        waiting[worker].add(new Pending(priority, sequence++, release));
+        waiting.get(worker).add(new Pending(priority, sequence++, release));
         if (!transmitting[worker]) {
             releaseNext(worker);
         }
     }
 
     private void releaseNext(int worker) {
-        Pending next = waiting[worker].poll();
+        Pending next = waiting.get(worker).poll();
         if (next == null) {
             transmitting[worker] = false;
             return;

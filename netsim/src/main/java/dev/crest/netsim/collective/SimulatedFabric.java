@@ -4,12 +4,14 @@ import dev.crest.netsim.network.Delivery;
 import dev.crest.netsim.network.Route;
 import dev.crest.netsim.strategy.StrategyContext;
 import dev.crest.netsim.topology.Topology;
+import java.util.Arrays;
 
 /**
  * A {@link CollectiveFabric} over the simulator's packet network: workers are the topology's workers, multicast
- * uses switch-replicated routes (built once per source), and the aggregating switch is the ToR of rack 0.
- * Switch traffic reuses one delivery callback per worker and relies on in-order arrival, so streaming
- * aggregation allocates nothing per packet.
+ * uses switch-replicated routes (built once per source), workers aggregate at their rack's ToR and racks at
+ * {@link WorkerRacks#rootSwitch}. Switch traffic reuses one delivery callback per worker or rack and relies on
+ * in-order arrival (one routed path per pair, FIFO links), so streaming aggregation allocates nothing per
+ * packet.
  */
 final class SimulatedFabric implements CollectiveFabric {
     private final StrategyContext context;
@@ -18,7 +20,10 @@ final class SimulatedFabric implements CollectiveFabric {
     private final int[] workerOfNode;
     private final Route[] multicastRoutes;
     private PacedOutbox outbox;
+    private WorkerRacks racks;
+    private int rootSwitch;
     private Delivery[] switchArrivals;
+    private Delivery[] rootArrivals;
     private Route switchToWorkers;
     private Delivery switchResult;
 
@@ -29,7 +34,7 @@ final class SimulatedFabric implements CollectiveFabric {
         int workers = context.workers();
         workerNodes = new int[workers];
         workerOfNode = new int[topology.nodeCount()];
-        java.util.Arrays.fill(workerOfNode, -1);
+        Arrays.fill(workerOfNode, -1);
         for (int w = 0; w < workers; w++) {
             workerNodes[w] = context.workerNode(w);
             workerOfNode[workerNodes[w]] = w;
@@ -80,20 +85,40 @@ final class SimulatedFabric implements CollectiveFabric {
                 switchArrivals[w] = node -> protocol.onSwitchReceived(worker);
             }
         }
-        context.send(workerNodes[fromWorker], aggregatingSwitch(), bits, switchArrivals[fromWorker]);
+        WorkerRacks r = racks();
+        context.send(workerNodes[fromWorker], r.torNode(r.rackOf(fromWorker)), bits,
+                switchArrivals[fromWorker]);
+    }
+
+    @Override
+    public void sendToRoot(int rack, long bits) {
+        WorkerRacks r = racks();
+        if (rootArrivals == null) {
+            rootArrivals = new Delivery[r.count()];
+            for (int i = 0; i < r.count(); i++) {
+                int from = i;
+                rootArrivals[i] = node -> protocol.onRootReceived(from);
+            }
+        }
+        context.send(r.torNode(rack), rootSwitch, bits, rootArrivals[rack]);
     }
 
     @Override
     public void multicastFromSwitch(long bits) {
         if (switchToWorkers == null) {
-            switchToWorkers = context.multicastRoute(aggregatingSwitch(), workerNodes.clone());
+            racks();
+            switchToWorkers = context.multicastRoute(rootSwitch, workerNodes.clone());
             switchResult = node -> protocol.onSwitchResult(workerOfNode[node]);
         }
         context.send(switchToWorkers, bits, switchResult);
     }
 
-    private int aggregatingSwitch() {
-        return context.topology().torNode(0);
+    private WorkerRacks racks() {
+        if (racks == null) {
+            racks = new WorkerRacks(context.topology());
+            rootSwitch = racks.rootSwitch(context.topology());
+        }
+        return racks;
     }
 
     @Override

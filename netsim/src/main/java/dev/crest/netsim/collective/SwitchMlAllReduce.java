@@ -21,8 +21,9 @@ import java.util.List;
  */
 public final class SwitchMlAllReduce extends AllReduceProtocol {
     /**
-     * Default pool: 512 one-packet slots. At 100 Gbps, MTU 12,000 bits and 10 µs hops the round trip is about
-     * 40 µs, and 512 × 12,000 bits per 40 µs ≈ 150 Gbps keeps a 100 Gbps link busy.
+     * Default pool: 512 one-packet slots per switch. Throughput is at most S·MTU per round trip; even at a
+     * 1,500-byte MTU (12,000 bits) and a 40 µs round trip, 512 slots sustain ≈ 150 Gbps, so the pool only
+     * limits jobs that set it lower (at the default 500,000-bit MTU it is never the bottleneck).
      */
     public static final int DEFAULT_SLOTS = 512;
 
@@ -36,15 +37,27 @@ public final class SwitchMlAllReduce extends AllReduceProtocol {
     private final long[] nextPacket;
     private final int[] emissionOfNextPacket;
     private final long[] resultsReceived;
-    /** Switch side: packets arrived from each worker, and per slot its packet and contributions so far. */
-    private final long[] arrivedFrom;
+    /** Racks: each worker's rack and each rack's size; the ToRs are switches 0..R−1, the root is switch R. */
+    private final int[] rackOfWorker;
+    private final int[] rackSize;
+    /** Switch side: packets arrived from each worker / rack, and per switch and slot its packet and count. */
+    private final long[] arrivedFromWorker;
+    private final long[] arrivedFromRack;
     private final long[] packetInSlot;
     private final int[] contributionsInSlot;
-    private final long[] bitsOfSlot;
-    private int slotsInUse;
+    private final int[] slotsInUse;
     private int mostSlotsInUse;
 
+    /** All workers in one rack under one aggregating ToR. */
     public SwitchMlAllReduce(int workers, Workload workload, long mtuBits, int slots) {
+        this(workers, workload, mtuBits, slots, new int[workers]);
+    }
+
+    /**
+     * @param rackOfWorker each worker's rack, numbered 0..R−1 with every rack non-empty; with R &gt; 1 the
+     *     racks' ToRs aggregate first and a root switch combines them
+     */
+    public SwitchMlAllReduce(int workers, Workload workload, long mtuBits, int slots, int[] rackOfWorker) {
         super(workers, workload);
         if (mtuBits <= 0) {
             throw new NetsimException("switchml: MTU must be positive, got " + mtuBits + " bits");
@@ -68,10 +81,32 @@ public final class SwitchMlAllReduce extends AllReduceProtocol {
         this.nextPacket = new long[workers];
         this.emissionOfNextPacket = new int[workers];
         this.resultsReceived = new long[workers];
-        this.arrivedFrom = new long[workers];
-        this.packetInSlot = new long[slots];
-        this.contributionsInSlot = new int[slots];
-        this.bitsOfSlot = new long[slots];
+        if (rackOfWorker.length != workers) {
+            throw new IllegalArgumentException("need the rack of each of " + workers + " workers");
+        }
+        this.rackOfWorker = rackOfWorker.clone();
+        int racks = 0;
+        for (int r : rackOfWorker) {
+            racks = Math.max(racks, r + 1);
+        }
+        this.rackSize = new int[racks];
+        for (int r : rackOfWorker) {
+            rackSize[r]++;
+        }
+        for (int r = 0; r < racks; r++) {
+            if (rackSize[r] == 0) {
+                throw new IllegalArgumentException("rack " + r + " has no workers");
+            }
+        }
+        int switches = racks == 1 ? 1 : racks + 1;
+        if ((long) switches * slots > Integer.MAX_VALUE) {
+            throw new NetsimException("switchml: " + slots + " slots on " + switches + " switches is too many");
+        }
+        this.arrivedFromWorker = new long[workers];
+        this.arrivedFromRack = new long[racks];
+        this.packetInSlot = new long[switches * slots];
+        this.contributionsInSlot = new int[switches * slots];
+        this.slotsInUse = new int[switches];
     }
 
     /** Size of the switch's slot pool. */
@@ -84,7 +119,7 @@ public final class SwitchMlAllReduce extends AllReduceProtocol {
         return packets;
     }
 
-    /** The most slots that were ever aggregating at once; never more than {@link #slots()}. */
+    /** The most slots any one switch ever had aggregating at once; never more than {@link #slots()}. */
     public int mostSlotsInUse() {
         return mostSlotsInUse;
     }
@@ -106,22 +141,42 @@ public final class SwitchMlAllReduce extends AllReduceProtocol {
 
     @Override
     public void onSwitchReceived(int fromWorker) {
-        long packet = arrivedFrom[fromWorker]++;
-        int slot = (int) (packet % slots);
+        int rack = rackOfWorker[fromWorker];
+        long packet = arrivedFromWorker[fromWorker]++;
+        if (!aggregate(rack, packet, rackSize[rack])) {
+            return;
+        }
+        if (rackSize.length == 1) {
+            fabric().multicastFromSwitch(bitsOf(packet));
+        } else {
+            fabric().sendToRoot(rack, bitsOf(packet));
+        }
+    }
+
+    @Override
+    public void onRootReceived(int rack) {
+        long packet = arrivedFromRack[rack]++;
+        if (aggregate(rackSize.length, packet, rackSize.length)) {
+            fabric().multicastFromSwitch(bitsOf(packet));
+        }
+    }
+
+    /** Adds one contribution to packet's slot on switch {@code sw}; true when the slot completes (and frees). */
+    private boolean aggregate(int sw, long packet, int expected) {
+        int slot = sw * slots + (int) (packet % slots);
         if (contributionsInSlot[slot] == 0) {
             packetInSlot[slot] = packet;
-            bitsOfSlot[slot] = bitsOf(packet);
-            slotsInUse++;
-            mostSlotsInUse = Math.max(mostSlotsInUse, slotsInUse);
+            mostSlotsInUse = Math.max(mostSlotsInUse, ++slotsInUse[sw]);
         } else if (packetInSlot[slot] != packet) {
-            throw new IllegalStateException("switchml: packet " + packet + " found slot " + slot
+            throw new IllegalStateException("switchml: packet " + packet + " found its slot on switch " + sw
                     + " still aggregating packet " + packetInSlot[slot]);
         }
-        if (++contributionsInSlot[slot] == workers) {
-            contributionsInSlot[slot] = 0;
-            slotsInUse--;
-            fabric().multicastFromSwitch(bitsOfSlot[slot]);
+        if (++contributionsInSlot[slot] < expected) {
+            return false;
         }
+        contributionsInSlot[slot] = 0;
+        slotsInUse[sw]--;
+        return true;
     }
 
     @Override

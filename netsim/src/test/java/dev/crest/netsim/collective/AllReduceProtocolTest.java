@@ -35,7 +35,12 @@ class AllReduceProtocolTest {
     }
 
     static ScriptedFabric run(AllReduceProtocol protocol, int workers, Workload workload, long seed) {
-        ScriptedFabric fabric = new ScriptedFabric(protocol, workers, workload.tensors().size(), seed);
+        return run(protocol, workers, workload, seed, new int[workers]);
+    }
+
+    static ScriptedFabric run(AllReduceProtocol protocol, int workers, Workload workload, long seed,
+            int[] rackOfWorker) {
+        ScriptedFabric fabric = new ScriptedFabric(protocol, workers, workload.tensors().size(), seed, rackOfWorker);
         List<Integer> order = workload.backprop().stream().map(GradientEmission::tensorIndex).toList();
         fabric.run(ScriptedFabric.allGradients(workers, order, seed));
         assertThat(protocol.finished()).as("all workers finished").isTrue();
@@ -160,6 +165,25 @@ class AllReduceProtocolTest {
         if (n > 1 && protocol.packetCount() >= slots) {
             assertThat(protocol.mostSlotsInUse()).isPositive();
         }
+    }
+
+    @Property(tries = 40)
+    void switchMlAcrossRacksAggregatesInTorsThenAtTheRoot(@ForAll @IntRange(min = 1, max = 4) int racks,
+            @ForAll @IntRange(min = 1, max = 3) int perRack, @ForAll("tensorSizes") long[] sizes,
+            @ForAll @LongRange(min = 1, max = 60) long mtu, @ForAll @IntRange(min = 1, max = 6) int slots,
+            @ForAll long seed) {
+        int n = racks * perRack;
+        int[] rackOf = new int[n];
+        for (int w = 0; w < n; w++) {
+            rackOf[w] = w % racks;
+        }
+        Workload w = workload(sizes);
+        SwitchMlAllReduce protocol = new SwitchMlAllReduce(n, w, mtu, slots, rackOf);
+        ScriptedFabric f = run(protocol, n, w, seed, rackOf);
+        if (n > 1) {
+            assertThat(f.bitsReceived).containsOnly(w.totalBits());
+        }
+        assertThat(protocol.mostSlotsInUse()).isLessThanOrEqualTo(slots);
     }
 
     @Test

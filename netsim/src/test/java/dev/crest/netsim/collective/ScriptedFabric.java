@@ -2,10 +2,12 @@ package dev.crest.netsim.collective;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -18,7 +20,8 @@ import java.util.SplittableRandom;
  * correct all-reduce.
  */
 final class ScriptedFabric implements CollectiveFabric {
-    private static final int SWITCH = -1;
+    /** Switch endpoints: the ToR of rack r is −1 − r, the root switch is ROOT. */
+    private static final int ROOT = Integer.MIN_VALUE;
 
     private record Message(int from, int to, long bits, long tag, BitSet knowledge) {
     }
@@ -29,14 +32,22 @@ final class ScriptedFabric implements CollectiveFabric {
     private final SplittableRandom random;
     private final Map<Long, Deque<Message>> channels = new LinkedHashMap<>();
     private final BitSet[] knowledge;
-    private final BitSet switchKnowledge = new BitSet();
+    private final Map<Integer, BitSet> switchKnowledge = new HashMap<>();
+    private final int[] rackOfWorker;
+    private final boolean oneRack;
     final long[] bitsSent;
     final long[] bitsReceived;
     final int[] finishedCount;
     final List<Integer> finishOrder = new ArrayList<>();
 
     ScriptedFabric(AllReduceProtocol protocol, int workers, int tensors, long seed) {
+        this(protocol, workers, tensors, seed, new int[workers]);
+    }
+
+    ScriptedFabric(AllReduceProtocol protocol, int workers, int tensors, long seed, int[] rackOfWorker) {
         this.protocol = protocol;
+        this.rackOfWorker = rackOfWorker;
+        this.oneRack = Arrays.stream(rackOfWorker).allMatch(r -> r == 0);
         this.workers = workers;
         this.tensors = tensors;
         this.random = new SplittableRandom(seed);
@@ -94,14 +105,18 @@ final class ScriptedFabric implements CollectiveFabric {
         if (entry.getValue().isEmpty()) {
             channels.remove(entry.getKey());
         }
-        if (m.to() == SWITCH) {
-            switchKnowledge.or(m.knowledge());
-            protocol.onSwitchReceived(m.from());
+        if (m.to() < 0) {
+            knowledgeOf(m.to()).or(m.knowledge());
+            if (m.to() == ROOT) {
+                protocol.onRootReceived(-1 - m.from());
+            } else {
+                protocol.onSwitchReceived(m.from());
+            }
             return;
         }
         knowledge[m.to()].or(m.knowledge());
         bitsReceived[m.to()] += m.bits();
-        if (m.from() == SWITCH) {
+        if (m.from() < 0) {
             protocol.onSwitchResult(m.to());
         } else {
             protocol.onDelivered(m.to(), m.tag());
@@ -137,16 +152,27 @@ final class ScriptedFabric implements CollectiveFabric {
         }
     }
 
+    private BitSet knowledgeOf(int switchId) {
+        return switchKnowledge.computeIfAbsent(switchId, k -> new BitSet());
+    }
+
     @Override
     public void sendToSwitch(int fromWorker, long bits) {
         bitsSent[fromWorker] += bits;
-        enqueue(new Message(fromWorker, SWITCH, bits, 0, (BitSet) knowledge[fromWorker].clone()));
+        enqueue(new Message(fromWorker, -1 - rackOfWorker[fromWorker], bits, 0,
+                (BitSet) knowledge[fromWorker].clone()));
+    }
+
+    @Override
+    public void sendToRoot(int rack, long bits) {
+        enqueue(new Message(-1 - rack, ROOT, bits, 0, (BitSet) knowledgeOf(-1 - rack).clone()));
     }
 
     @Override
     public void multicastFromSwitch(long bits) {
+        int root = oneRack ? -1 : ROOT;
         for (int w = 0; w < workers; w++) {
-            enqueue(new Message(SWITCH, w, bits, 0, (BitSet) switchKnowledge.clone()));
+            enqueue(new Message(root, w, bits, 0, (BitSet) knowledgeOf(root).clone()));
         }
     }
 
