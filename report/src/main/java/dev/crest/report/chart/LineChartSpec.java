@@ -1,6 +1,7 @@
 package dev.crest.report.chart;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,8 +190,8 @@ public final class LineChartSpec implements ChartSpec {
 
         void add(double xValue, double yValue) {
             if (size == x.length) {
-                x = java.util.Arrays.copyOf(x, size * 2);
-                y = java.util.Arrays.copyOf(y, size * 2);
+                x = Arrays.copyOf(x, size * 2);
+                y = Arrays.copyOf(y, size * 2);
             }
             x[size] = xValue;
             y[size] = yValue;
@@ -198,7 +199,7 @@ public final class LineChartSpec implements ChartSpec {
         }
 
         LineSeries toSeries(String name) {
-            return new LineSeries(name, java.util.Arrays.copyOf(x, size), java.util.Arrays.copyOf(y, size));
+            return new LineSeries(name, Arrays.copyOf(x, size), Arrays.copyOf(y, size));
         }
     }
 }

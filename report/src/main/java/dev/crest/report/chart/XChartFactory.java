@@ -33,8 +33,11 @@ final class XChartFactory {
         ChartTheme.applyAxes(styler);
         styler.setXAxisLogarithmic(spec.logX());
         styler.setYAxisLogarithmic(spec.logY());
-        styler.setXAxisTitleVisible(!spec.xLabel().isEmpty());
-        styler.setYAxisTitleVisible(!spec.yLabel().isEmpty());
+        // XChart labels either only the decades (a sweep over 2..64 workers then shows one lone "10") or
+        // every 1..9 x 10^k tick (crowded when a decade is short); choose by the room a decade gets.
+        // A custom label function is no way out: XChart then ignores the log scale and stalls.
+        styler.setXAxisLogarithmicDecadeOnly(pixelsPerDecade(spec, true, spec.width() * 0.8) < 300);
+        styler.setYAxisLogarithmicDecadeOnly(pixelsPerDecade(spec, false, spec.height() * 0.7) < 400);
         styler.setMarkerSize(8);
         Marker[] markers = ChartTheme.markers();
         List<LineSeries> all = spec.series();
@@ -44,6 +47,19 @@ final class XChartFactory {
             drawn.setMarker(markers[i % markers.length]);
         }
         return chart;
+    }
+
+    private static double pixelsPerDecade(LineChartSpec spec, boolean xAxis, double axisPixels) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (LineSeries s : spec.series()) {
+            for (double v : xAxis ? s.x() : s.y()) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        double decades = min > 0 ? Math.log10(max / min) : 0;
+        return decades > 0 ? axisPixels / decades : Double.POSITIVE_INFINITY;
     }
 
     private static CategoryChart barChart(BarChartSpec spec) {

@@ -97,6 +97,15 @@ class SvgChartRendererTest {
     }
 
     @Test
+    void logAxesWithASinglePointOrAWideRangeStillRender() {
+        LineChartSpec single = LineChartSpec.builder("one").logX().logY().point("a", 8, 100).build();
+        LineChartSpec wide = LineChartSpec.builder("wide").logX().logY()
+                .point("a", 0.001, 1e-3).point("a", 1e4, 1e6).build();
+        assertThat(parse(renderer.render(single, "s")).getDocumentElement().getLocalName()).isEqualTo("svg");
+        assertThat(parse(renderer.render(wide, "w")).getDocumentElement().getLocalName()).isEqualTo("svg");
+    }
+
+    @Test
     void coordinatesKeepAtMostTwoDecimals() {
         String svg = renderer.render(speedUp(), "f");
         assertThat(svg).doesNotContainPattern("\\d\\.\\d{3,}");
