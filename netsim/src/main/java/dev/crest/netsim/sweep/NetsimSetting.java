@@ -43,6 +43,13 @@ public enum NetsimSetting {
     PARAMETER_SERVERS("ps", null, Integer.toString(SimulationSettings.DEFAULT_PARAMETER_SERVERS),
             "number of parameter-server shards (PS strategies)",
             v -> Integer.toString(QuantityFormat.parseCount("parameter-server count", v, 1))),
+    LATENCY_OCCUPIES_LINK("latency-occupies-link", null, "false", "keep a link busy until each packet lands "
+            + "(strictly one packet in flight) instead of pipelining propagation", NetsimSetting::bool),
+    BUFFER("buffer", null, "0", "switch queue per outgoing link in packets, drops retransmitted; 0 = unlimited",
+            v -> Integer.toString(QuantityFormat.parseCount("buffer size", v, 0))),
+    RETRANSMIT_TIMEOUT("retransmit-timeout", null,
+            QuantityFormat.formatSeconds(SimulationSettings.DEFAULT_RETRANSMIT_TIMEOUT),
+            "time from a drop to the resend (finite --buffer only)", NetsimSetting::positiveSeconds),
     STRIPED("striped", null, "false", "PS sends each tensor to the workers in a random (seeded) order",
             NetsimSetting::bool),
     CHUNK("chunk", null, Long.toString(SimulationSettings.DEFAULT_CHUNK), "chunk size in bits of chunked all-reduce",
@@ -234,9 +241,13 @@ public enum NetsimSetting {
     }
 
     private static String forwardTime(String v) {
-        double seconds = QuantityFormat.parseSeconds("forward time", v);
+        return positiveSeconds(v);
+    }
+
+    private static String positiveSeconds(String v) {
+        double seconds = QuantityFormat.parseSeconds("duration", v);
         if (seconds <= 0) {
-            throw new NetsimException("forward time must be positive, got " + v);
+            throw new NetsimException("duration must be positive, got " + v);
         }
         return QuantityFormat.formatSeconds(seconds);
     }

@@ -56,6 +56,9 @@ public record RunSpec(Map<NetsimSetting, String> values, String model, WorkloadS
                 .withChunkBits(Long.parseLong(v.get(NetsimSetting.CHUNK)))
                 .withComputeSpeedup(Double.parseDouble(v.get(NetsimSetting.COMPUTE_SPEEDUP)))
                 .withStriped(Boolean.parseBoolean(v.get(NetsimSetting.STRIPED)))
+                .withLatencyOccupiesLink(Boolean.parseBoolean(v.get(NetsimSetting.LATENCY_OCCUPIES_LINK)))
+                .withBuffers(Integer.parseInt(v.get(NetsimSetting.BUFFER)),
+                        QuantityFormat.parseSeconds("retransmit timeout", v.get(NetsimSetting.RETRANSMIT_TIMEOUT)))
                 .withSeed(Long.parseLong(v.get(NetsimSetting.SEED)));
         if (!v.get(NetsimSetting.PS_BANDWIDTH).equals("same")) {
             settings = settings.withParameterServerBandwidth(RateFormat.parse(v.get(NetsimSetting.PS_BANDWIDTH)));

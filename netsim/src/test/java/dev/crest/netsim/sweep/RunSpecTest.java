@@ -47,6 +47,9 @@ class RunSpecTest {
         v.put(NetsimSetting.DEVICE_FLOPS, "15T");
         v.put(NetsimSetting.FORWARD_TIME, "176ms");
         v.put(NetsimSetting.SEED, "-7");
+        v.put(NetsimSetting.LATENCY_OCCUPIES_LINK, "on");
+        v.put(NetsimSetting.BUFFER, "64");
+        v.put(NetsimSetting.RETRANSMIT_TIMEOUT, "5ms");
         RunSpec spec = RunSpec.of(v);
         SimulationSettings s = spec.settings();
         assertThat(spec.model()).isEqualTo("resnet50");
@@ -63,6 +66,9 @@ class RunSpecTest {
         assertThat(s.chunkBits()).isEqualTo(8_000_000);
         assertThat(s.computeSpeedup()).isEqualTo(2.5);
         assertThat(s.seed()).isEqualTo(-7);
+        assertThat(s.latencyOccupiesLink()).isTrue();
+        assertThat(s.bufferPackets()).isEqualTo(64);
+        assertThat(s.retransmitTimeoutSeconds()).isEqualTo(5e-3);
         assertThat(spec.topology().name()).isEqualTo("racks");
         assertThat(spec.topology().rackSizes()).containsExactly(4, 8);
         assertThat(spec.topology().spines()).isEqualTo(2);
