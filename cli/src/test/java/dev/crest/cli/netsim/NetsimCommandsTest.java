@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crest.cli.Main;
+import dev.crest.graph.ModelSummary;
+import dev.crest.graph.onnx.OnnxModels;
 import dev.crest.netsim.sim.Result;
 import dev.crest.netsim.sim.Simulation;
 import dev.crest.netsim.sim.SimulationSettings;
@@ -80,6 +82,17 @@ class NetsimCommandsTest {
         assertThat(r.out()).contains("iteration time:").contains("parameter distribution done")
                 .contains("gradient exchange tail").contains("worker finish times: min").contains("busiest links:")
                 .contains("ps0");
+    }
+
+    @Test
+    void runTakesAnOnnxModelWhoseParametersAreItsInitializers() throws IOException {
+        Path model = Path.of("..", "examples", "mlp", "model.onnx");
+        Crest.Result r = Crest.run("netsim", "run", "--model", model.toString(), "--workers", "2", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode doc = JSON.readTree(r.out());
+        long expectedBits = ModelSummary.of(OnnxModels.read(model)).parameterBytes() * 8;
+        assertThat(doc.get("modelBits").asLong()).isEqualTo(expectedBits).isPositive();
+        assertThat(doc.get("iterationSeconds").asDouble()).isPositive();
     }
 
     @Test
@@ -234,6 +247,8 @@ class NetsimCommandsTest {
     void badInputIsOneLineAndExitCode2() throws IOException {
         Path badTrace = tmp.resolve("bad.csv");
         Files.writeString(badTrace, "# forward_seconds=0.01\n0.0,lots,fc\n");
+        Path badOnnx = tmp.resolve("bad.onnx");
+        Files.write(badOnnx, new byte[] {0x08, (byte) 0xff, 0x12, 0x7f, 0x00, 0x42});
         Path typoConfig = tmp.resolve("typo.yaml");
         Files.writeString(typoConfig, "bandwith: 25G\n");
         String model = trace.toString();
@@ -246,6 +261,7 @@ class NetsimCommandsTest {
             {"netsim", "run", "--model", model, "--workers", "0"},
             {"netsim", "run", "--model", model, "--workers", "2,4"},
             {"netsim", "run", "--model", badTrace.toString()},
+            {"netsim", "run", "--model", badOnnx.toString()},
             {"netsim", "run", "--model", tmp.resolve("missing.csv").toString()},
             {"netsim", "run", "--config", typoConfig.toString()},
             {"netsim", "run", "--config", tmp.resolve("nowhere.yaml").toString()},
