@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         modelTransformer = SettingOptions.class,
         sortOptions = false,
-        description = {"Simulate one configuration under every strategy (or those given with --strategies) and "
+        description = {"Compare every strategy on one configuration, with the speed-up over ps.",
+            "Simulate one configuration under every strategy (or those given with --strategies) and "
                 + "print iteration times with the speed-up over ps. Strategies that cannot run the configuration "
                 + "are listed as skipped with the reason.",
             "Example: crest netsim compare --model resnet101 --workers 32 --bandwidth 25G"})

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         name = "models",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"List the built-in models: parameters, size, tensors, and forward and backprop time per "
+        description = {"List the built-in models with their parameter size and compute times.",
+            "For each built-in model: parameters, size, tensors, and forward and backprop time per "
                 + "iteration at the default batch size and calibrated device throughput.",
             "Any .onnx model file or .csv trace can be given to --model as well."})
 public final class NetsimModelsCommand implements Callable<Integer> {

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         modelTransformer = SettingOptions.class,
         sortOptions = false,
-        description = {"Simulate every combination of the settings given as comma lists (integer progressions "
+        description = {"Simulate a grid of settings in parallel; write a CSV row per run and an HTML report.",
+            "Simulate every combination of the settings given as comma lists (integer progressions "
                 + "such as 2,4,8,...,128 expand; 'all' names every strategy or zoo model), on all cores, appending "
                 + "one row per run to OUT/sweep.csv and writing the report OUT/index.html. Runs already in the CSV "
                 + "are skipped, so an interrupted sweep continues where it stopped.",
