@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A toolkit for people who build and run deep-learning systems.",
-        subcommands = {ModelCommand.class})
+        subcommands = {ModelCommand.class, dev.crest.cli.netsim.NetsimCommand.class})
 public final class CrestCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;

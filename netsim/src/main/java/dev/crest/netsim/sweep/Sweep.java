@@ -1,0 +1,139 @@
+package dev.crest.netsim.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs every point of a {@link SweepGrid} on a fixed pool of threads and streams one CSV row per finished run.
+ * Every run's seed is drawn up front, before any run starts, from the sweep seed and the point's own values (not
+ * its position in the grid), so a run gets the same seed however many threads there are, whether earlier rows
+ * are being resumed, and whether the grid has since grown. Rows already in the CSV are skipped.
+ */
+public final class Sweep {
+    private final SweepGrid grid;
+    private final List<String> measureColumns;
+    private final PointRunner runner;
+    private final long seed;
+    private final int threads;
+
+    /**
+     * @param grid the runs
+     * @param measureColumns the measures every finished run reports, in CSV column order
+     * @param runner simulates one point; called concurrently
+     * @param seed the sweep seed the run seeds are drawn from
+     * @param threads pool size (e.g. the number of cores)
+     */
+    public Sweep(SweepGrid grid, List<String> measureColumns, PointRunner runner, long seed, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.grid = grid;
+        this.measureColumns = List.copyOf(measureColumns);
+        this.runner = runner;
+        this.seed = seed;
+        this.threads = threads;
+    }
+
+    /** The CSV header this sweep writes: parameters, seed, skip reason, measures. */
+    public List<String> columns() {
+        return SweepCsv.header(grid.parameterNames(), measureColumns);
+    }
+
+    /**
+     * Runs the points not yet in {@code csv}, appending their rows. The first failure (other than a skipped run)
+     * stops the sweep and is rethrown once runs in flight have ended; rows written so far stay.
+     */
+    public SweepSummary run(Path csv, SweepProgress progress) {
+        List<SweepPoint> points = grid.expand();
+        long[] seeds = new long[points.size()];
+        for (int i = 0; i < seeds.length; i++) {
+            seeds[i] = seedOf(seed, points.get(i));
+        }
+        try (SweepCsv out = SweepCsv.open(csv, grid.parameterNames(), measureColumns)) {
+            List<Integer> todo = new ArrayList<>();
+            for (int i = 0; i < points.size(); i++) {
+                if (!out.done().contains(points.get(i).values())) {
+                    todo.add(i);
+                }
+            }
+            long alreadyDone = points.size() - todo.size();
+            progress.started(points.size(), alreadyDone);
+            long[] skipped = {0};
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, todo.size())));
+            try {
+                CompletionService<RunOutcome> completion = new ExecutorCompletionService<>(pool);
+                for (int i : todo) {
+                    SweepPoint point = points.get(i);
+                    long runSeed = seeds[i];
+                    completion.submit(() -> {
+                        RunOutcome outcome = runner.run(point, runSeed);
+                        synchronized (out) {
+                            out.append(point, outcome);
+                            if (outcome.isSkipped()) {
+                                skipped[0]++;
+                            }
+                            progress.finished(point, outcome);
+                        }
+                        return outcome;
+                    });
+                }
+                for (int n = 0; n < todo.size(); n++) {
+                    Future<RunOutcome> done = completion.take();
+                    done.get();
+                }
+            } catch (ExecutionException e) {
+                pool.shutdownNow();
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException) {
+                    throw (RuntimeException) cause;
+                }
+                if (cause instanceof Error) {
+                    throw (Error) cause;
+                }
+                throw new IllegalStateException("sweep run failed", cause);
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("sweep interrupted", e);
+            } finally {
+                pool.shutdownNow();
+                awaitQuietly(pool);
+            }
+            synchronized (out) {
+                return new SweepSummary(points.size(), alreadyDone, todo.size() - skipped[0], skipped[0]);
+            }
+        }
+    }
+
+    /**
+     * The seed of one run: the sweep seed mixed with a 64-bit FNV-1a hash of the point's CSV text, put through
+     * {@link SplittableRandom} so nearby inputs give unrelated seeds.
+     */
+    static long seedOf(long sweepSeed, SweepPoint point) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : CsvLine.format(point.values()).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return new SplittableRandom(sweepSeed ^ hash).nextLong();
+    }
+
+    /** Lets runs already in flight finish before the CSV closes, so their rows are not cut off. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                // keep waiting: a simulation in flight does not react to interruption
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
