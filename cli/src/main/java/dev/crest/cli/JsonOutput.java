@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 
 /** Prints one JSON document on standard output for commands run with {@code --json}. */
-final class JsonOutput {
+public final class JsonOutput {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonOutput() {
     }
 
-    static void print(PrintWriter out, Object document) {
+    /** Prints {@code document} as indented JSON and flushes. */
+    public static void print(PrintWriter out, Object document) {
         try {
             out.println(MAPPER.writeValueAsString(document));
             out.flush();

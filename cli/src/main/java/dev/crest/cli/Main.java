@@ -1,6 +1,8 @@
 package dev.crest.cli;
 
 import dev.crest.graph.GraphException;
+import dev.crest.netsim.NetsimException;
+import dev.crest.report.ReportException;
 import dev.crest.tensor.TensorException;
 import java.io.PrintWriter;
 import java.util.logging.Level;
@@ -54,7 +56,8 @@ public final class Main {
 
     private static int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof CliException || e instanceof GraphException || e instanceof TensorException) {
+        if (e instanceof CliException || e instanceof GraphException || e instanceof TensorException
+                || e instanceof NetsimException || e instanceof ReportException) {
             err.println("crest: error: " + e.getMessage());
             return USER_ERROR;
         }

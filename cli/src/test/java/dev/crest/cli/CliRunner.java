@@ -4,14 +4,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs the {@code crest} command in-process and captures its exit code, standard output and error. */
-final class CliRunner {
-    record Result(int exitCode, String out, String err) {
+public final class CliRunner {
+    /** What one run of the command left behind. */
+    public record Result(int exitCode, String out, String err) {
     }
 
     private CliRunner() {
     }
 
-    static Result run(String... args) {
+    /** Runs {@code crest} with {@code args}. */
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));

@@ -1,5 +1,6 @@
 package dev.crest.cli.netsim;
 
+import dev.crest.cli.JsonOutput;
 import dev.crest.cli.VersionProvider;
 import dev.crest.netsim.strategy.Strategies;
 import dev.crest.netsim.sweep.NetsimSetting;
@@ -44,23 +45,21 @@ public final class NetsimCompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return UserErrors.translate(() -> {
-            Map<NetsimSetting, String> given = SettingOptions.single(spec, NetsimSetting.STRATEGY);
-            List<String> strategies = given.containsKey(NetsimSetting.STRATEGY)
-                    ? NetsimSetting.STRATEGY.axis(List.of(given.remove(NetsimSetting.STRATEGY)))
-                    : Strategies.names();
-            RunSpec run = RunSpec.of(given);
-            Workload workload = Workloads.resolve(run.model(), run.workloadSettings());
-            List<StrategyComparison.Entry> entries = StrategyComparison.run(run, workload, strategies,
-                    ThreadCount.resolve(threads));
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                NetsimJson.print(out, toJson(run, workload, entries));
-            } else {
-                printTable(out, run, workload, entries);
-            }
-            return 0;
-        });
+        Map<NetsimSetting, String> given = SettingOptions.single(spec, NetsimSetting.STRATEGY);
+        List<String> strategies = given.containsKey(NetsimSetting.STRATEGY)
+                ? NetsimSetting.STRATEGY.axis(List.of(given.remove(NetsimSetting.STRATEGY)))
+                : Strategies.names();
+        RunSpec run = RunSpec.of(given);
+        Workload workload = Workloads.resolve(run.model(), run.workloadSettings());
+        List<StrategyComparison.Entry> entries = StrategyComparison.run(run, workload, strategies,
+                ThreadCount.resolve(threads));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, toJson(run, workload, entries));
+        } else {
+            printTable(out, run, workload, entries);
+        }
+        return 0;
     }
 
     private static Map<String, Object> toJson(RunSpec run, Workload workload, List<StrategyComparison.Entry> entries) {

@@ -1,5 +1,6 @@
 package dev.crest.cli.netsim;
 
+import dev.crest.cli.JsonOutput;
 import dev.crest.cli.VersionProvider;
 import dev.crest.netsim.workload.Architecture;
 import dev.crest.netsim.workload.Workload;
@@ -34,42 +35,40 @@ public final class NetsimModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return UserErrors.translate(() -> {
-            WorkloadSettings settings = WorkloadSettings.defaults();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (String name : Workloads.zooNames()) {
-                Architecture a = Workloads.architecture(name);
-                Workload w = a.workload(settings);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", name);
-                m.put("input", a.input());
-                m.put("parameters", a.parameterCount());
-                m.put("bits", w.totalBits());
-                m.put("tensors", w.tensors().size());
-                m.put("forwardSeconds", w.forwardSeconds());
-                m.put("backpropSeconds", w.backpropSeconds());
-                rows.add(m);
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("batchSize", settings.batchSize());
-                doc.put("deviceFlopsPerSecond", settings.deviceFlopsPerSecond());
-                doc.put("models", rows);
-                NetsimJson.print(out, doc);
-                return 0;
-            }
-            out.printf("batch %d per worker, device %.3g FLOP/s (calibrated)%n", settings.batchSize(),
-                    settings.deviceFlopsPerSecond());
-            out.printf("%-14s %14s %10s %8s %12s %12s  %s%n", "model", "parameters", "MB", "tensors", "forward (s)",
-                    "backprop (s)", "input");
-            for (Map<String, Object> m : rows) {
-                out.printf("%-14s %,14d %10.1f %8d %12.4f %12.4f  %s%n", m.get("name"), (Long) m.get("parameters"),
-                        (Long) m.get("bits") / 8e6, (Integer) m.get("tensors"), (Double) m.get("forwardSeconds"),
-                        (Double) m.get("backpropSeconds"), m.get("input"));
-            }
-            out.flush();
+        WorkloadSettings settings = WorkloadSettings.defaults();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String name : Workloads.zooNames()) {
+            Architecture a = Workloads.architecture(name);
+            Workload w = a.workload(settings);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("input", a.input());
+            m.put("parameters", a.parameterCount());
+            m.put("bits", w.totalBits());
+            m.put("tensors", w.tensors().size());
+            m.put("forwardSeconds", w.forwardSeconds());
+            m.put("backpropSeconds", w.backpropSeconds());
+            rows.add(m);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("batchSize", settings.batchSize());
+            doc.put("deviceFlopsPerSecond", settings.deviceFlopsPerSecond());
+            doc.put("models", rows);
+            JsonOutput.print(out, doc);
             return 0;
-        });
+        }
+        out.printf("batch %d per worker, device %.3g FLOP/s (calibrated)%n", settings.batchSize(),
+                settings.deviceFlopsPerSecond());
+        out.printf("%-14s %14s %10s %8s %12s %12s  %s%n", "model", "parameters", "MB", "tensors", "forward (s)",
+                "backprop (s)", "input");
+        for (Map<String, Object> m : rows) {
+            out.printf("%-14s %,14d %10.1f %8d %12.4f %12.4f  %s%n", m.get("name"), (Long) m.get("parameters"),
+                    (Long) m.get("bits") / 8e6, (Integer) m.get("tensors"), (Double) m.get("forwardSeconds"),
+                    (Double) m.get("backpropSeconds"), m.get("input"));
+        }
+        out.flush();
+        return 0;
     }
 }

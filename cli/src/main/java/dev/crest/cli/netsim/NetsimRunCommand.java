@@ -1,5 +1,6 @@
 package dev.crest.cli.netsim;
 
+import dev.crest.cli.JsonOutput;
 import dev.crest.cli.VersionProvider;
 import dev.crest.netsim.sim.LinkLoad;
 import dev.crest.netsim.sim.Result;
@@ -41,25 +42,23 @@ public final class NetsimRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return UserErrors.translate(() -> {
-            if (busiestLinks < 0) {
-                throw new dev.crest.cli.CliException("--busiest-links must be non-negative, got " + busiestLinks);
-            }
-            RunSpec run = RunSpec.of(SettingOptions.single(spec));
-            Workload workload = Workloads.resolve(run.model(), run.workloadSettings());
-            Simulation simulation = Simulation.of(workload, run.topology(), run.newStrategy(),
-                    run.settings().withBusiestLinks(busiestLinks));
-            long start = System.nanoTime();
-            Result result = simulation.run();
-            double wallSeconds = (System.nanoTime() - start) / 1e9;
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                NetsimJson.print(out, toJson(run, workload, result, wallSeconds));
-            } else {
-                printText(out, run, workload, result, wallSeconds);
-            }
-            return 0;
-        });
+        if (busiestLinks < 0) {
+            throw new dev.crest.cli.CliException("--busiest-links must be non-negative, got " + busiestLinks);
+        }
+        RunSpec run = RunSpec.of(SettingOptions.single(spec));
+        Workload workload = Workloads.resolve(run.model(), run.workloadSettings());
+        Simulation simulation = Simulation.of(workload, run.topology(), run.newStrategy(),
+                run.settings().withBusiestLinks(busiestLinks));
+        long start = System.nanoTime();
+        Result result = simulation.run();
+        double wallSeconds = (System.nanoTime() - start) / 1e9;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, toJson(run, workload, result, wallSeconds));
+        } else {
+            printText(out, run, workload, result, wallSeconds);
+        }
+        return 0;
     }
 
     static Map<String, Object> toJson(RunSpec run, Workload workload, Result r, double wallSeconds) {

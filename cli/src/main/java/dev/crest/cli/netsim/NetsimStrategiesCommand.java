@@ -1,5 +1,6 @@
 package dev.crest.cli.netsim;
 
+import dev.crest.cli.JsonOutput;
 import dev.crest.cli.VersionProvider;
 import dev.crest.netsim.strategy.Strategies;
 import dev.crest.netsim.strategy.Strategy;
@@ -38,7 +39,7 @@ public final class NetsimStrategiesCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            NetsimJson.print(out, Map.of("strategies", rows));
+            JsonOutput.print(out, Map.of("strategies", rows));
         } else {
             rows.forEach(m -> out.printf("%-20s %s%n", m.get("name"), m.get("kind")));
             out.flush();

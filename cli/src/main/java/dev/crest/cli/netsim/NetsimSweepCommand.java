@@ -1,5 +1,6 @@
 package dev.crest.cli.netsim;
 
+import dev.crest.cli.JsonOutput;
 import dev.crest.cli.VersionProvider;
 import dev.crest.netsim.sweep.NetsimSetting;
 import dev.crest.netsim.sweep.RunMeasures;
@@ -58,53 +59,51 @@ public final class NetsimSweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return UserErrors.translate(() -> {
-            Map<NetsimSetting, List<String>> given = SettingOptions.given(spec);
-            String seed = NetsimSetting.SEED.defaultText();
-            Map<NetsimSetting, List<String>> axes = new EnumMap<>(NetsimSetting.class);
-            for (Map.Entry<NetsimSetting, List<String>> e : given.entrySet()) {
-                if (e.getKey() == NetsimSetting.SEED) {
-                    seed = NetsimSetting.SEED.canonical(String.join(",", e.getValue()));
-                } else {
-                    axes.put(e.getKey(), e.getKey().axis(e.getValue()));
-                }
-            }
-            SweepGrid grid = SimulationPointRunner.grid(axes);
-            SimulationPointRunner runner = SimulationPointRunner.prepare(grid);
-            Path csv = out.resolve(CSV);
-            Sweep sweep = new Sweep(grid, RunMeasures.COLUMNS, runner, Long.parseLong(seed),
-                    ThreadCount.resolve(threads));
-            SweepSummary summary;
-            try (SweepProgressBar bar = new SweepProgressBar(spec.commandLine().getErr())) {
-                summary = sweep.run(csv, noProgress ? dev.crest.netsim.sweep.SweepProgress.NONE : bar);
-            }
-            SweepTable table = SweepTable.read(csv);
-            Map<String, String> provenance = new LinkedHashMap<>();
-            provenance.put("command", "crest " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-            provenance.put("sweep seed", seed);
-            provenance.put("crest", VersionProvider.crestVersion());
-            provenance.put("results", CSV);
-            Path page = new SweepReporter(table).build(provenance).writeTo(out);
-            PrintWriter stdout = spec.commandLine().getOut();
-            if (json) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("runs", summary.total());
-                doc.put("alreadyDone", summary.alreadyDone());
-                doc.put("finished", summary.finished());
-                doc.put("skipped", summary.skipped());
-                doc.put("rowsInCsv", table.rows().size());
-                doc.put("csv", csv.toString());
-                doc.put("report", page.toString());
-                doc.put("seed", Long.parseLong(seed));
-                NetsimJson.print(stdout, doc);
+        Map<NetsimSetting, List<String>> given = SettingOptions.given(spec);
+        String seed = NetsimSetting.SEED.defaultText();
+        Map<NetsimSetting, List<String>> axes = new EnumMap<>(NetsimSetting.class);
+        for (Map.Entry<NetsimSetting, List<String>> e : given.entrySet()) {
+            if (e.getKey() == NetsimSetting.SEED) {
+                seed = NetsimSetting.SEED.canonical(String.join(",", e.getValue()));
             } else {
-                stdout.printf("%d runs: %d already in %s, %d simulated, %d skipped (cannot run)%n", summary.total(),
-                        summary.alreadyDone(), csv, summary.finished(), summary.skipped());
-                stdout.println("results: " + csv);
-                stdout.println("report:  " + page);
-                stdout.flush();
+                axes.put(e.getKey(), e.getKey().axis(e.getValue()));
             }
-            return 0;
-        });
+        }
+        SweepGrid grid = SimulationPointRunner.grid(axes);
+        SimulationPointRunner runner = SimulationPointRunner.prepare(grid);
+        Path csv = out.resolve(CSV);
+        Sweep sweep = new Sweep(grid, RunMeasures.COLUMNS, runner, Long.parseLong(seed),
+                ThreadCount.resolve(threads));
+        SweepSummary summary;
+        try (SweepProgressBar bar = new SweepProgressBar(spec.commandLine().getErr())) {
+            summary = sweep.run(csv, noProgress ? dev.crest.netsim.sweep.SweepProgress.NONE : bar);
+        }
+        SweepTable table = SweepTable.read(csv);
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("command", "crest " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        provenance.put("sweep seed", seed);
+        provenance.put("crest", VersionProvider.crestVersion());
+        provenance.put("results", CSV);
+        Path page = new SweepReporter(table).build(provenance).writeTo(out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("runs", summary.total());
+            doc.put("alreadyDone", summary.alreadyDone());
+            doc.put("finished", summary.finished());
+            doc.put("skipped", summary.skipped());
+            doc.put("rowsInCsv", table.rows().size());
+            doc.put("csv", csv.toString());
+            doc.put("report", page.toString());
+            doc.put("seed", Long.parseLong(seed));
+            JsonOutput.print(stdout, doc);
+        } else {
+            stdout.printf("%d runs: %d already in %s, %d simulated, %d skipped (cannot run)%n", summary.total(),
+                    summary.alreadyDone(), csv, summary.finished(), summary.skipped());
+            stdout.println("results: " + csv);
+            stdout.println("report:  " + page);
+            stdout.flush();
+        }
+        return 0;
     }
 }

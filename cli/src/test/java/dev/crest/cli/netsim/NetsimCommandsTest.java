@@ -1,5 +1,6 @@
 package dev.crest.cli.netsim;
 
+import dev.crest.cli.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class NetsimCommandsTest {
 
     @Test
     void runJsonMatchesTheSimulatorCalledWithTheSameSettings() throws IOException {
-        Crest.Result r = Crest.run("netsim", "run", "--model", trace.toString(), "--workers", "3", "--bandwidth",
+        CliRunner.Result r = CliRunner.run("netsim", "run", "--model", trace.toString(), "--workers", "3", "--bandwidth",
                 "10Gbps", "--strategy", "ps+agg", "--latency", "5us", "--mtu", "250000", "--busiest-links", "2",
                 "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -77,7 +78,7 @@ class NetsimCommandsTest {
 
     @Test
     void runTextShowsTheBreakdownAndBusiestLinks() {
-        Crest.Result r = Crest.run("netsim", "run", "--model", trace.toString(), "--workers", "2", "--bandwidth", "25G");
+        CliRunner.Result r = CliRunner.run("netsim", "run", "--model", trace.toString(), "--workers", "2", "--bandwidth", "25G");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("iteration time:").contains("parameter distribution done")
                 .contains("gradient exchange tail").contains("worker finish times: min").contains("busiest links:")
@@ -87,7 +88,7 @@ class NetsimCommandsTest {
     @Test
     void runTakesAnOnnxModelWhoseParametersAreItsInitializers() throws IOException {
         Path model = Path.of("..", "examples", "mlp", "model.onnx");
-        Crest.Result r = Crest.run("netsim", "run", "--model", model.toString(), "--workers", "2", "--json");
+        CliRunner.Result r = CliRunner.run("netsim", "run", "--model", model.toString(), "--workers", "2", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = JSON.readTree(r.out());
         long expectedBits = ModelSummary.of(OnnxModels.read(model)).parameterBytes() * 8;
@@ -99,7 +100,7 @@ class NetsimCommandsTest {
     void ratesParseInEveryForm() throws IOException {
         String[][] cases = {{"25G", "25G"}, {"100Gbps", "100G"}, {"10e9", "10G"}, {"400M", "400M"}};
         for (String[] c : cases) {
-            Crest.Result r = Crest.run("netsim", "run", "--model", trace.toString(), "--workers", "1", "--bandwidth",
+            CliRunner.Result r = CliRunner.run("netsim", "run", "--model", trace.toString(), "--workers", "1", "--bandwidth",
                     c[0], "--json");
             assertThat(r.exitCode()).as(c[0] + ": " + r.err()).isZero();
             assertThat(JSON.readTree(r.out()).get("settings").get("bandwidth").asText()).isEqualTo(c[1]);
@@ -108,7 +109,7 @@ class NetsimCommandsTest {
 
     @Test
     void compareRunsEveryStrategyAndRelatesItToPs() throws IOException {
-        Crest.Result r = Crest.run("netsim", "compare", "--model", trace.toString(), "--workers", "4", "--bandwidth",
+        CliRunner.Result r = CliRunner.run("netsim", "compare", "--model", trace.toString(), "--workers", "4", "--bandwidth",
                 "25G", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = JSON.readTree(r.out());
@@ -124,14 +125,14 @@ class NetsimCommandsTest {
         }
         assertThat(doc.get("strategies").get(0).get("speedUpOverPs").asDouble()).isEqualTo(1.0);
 
-        Crest.Result text = Crest.run("netsim", "compare", "--model", trace.toString(), "--workers", "4");
+        CliRunner.Result text = CliRunner.run("netsim", "compare", "--model", trace.toString(), "--workers", "4");
         assertThat(text.exitCode()).isZero();
         assertThat(text.out()).contains("speed-up over ps").contains("ps+agg+multicast").contains("1.00x");
     }
 
     @Test
     void compareCanBeLimitedToSomeStrategiesAndStillMeasuresPs() throws IOException {
-        Crest.Result r = Crest.run("netsim", "compare", "--model", trace.toString(), "--workers", "2",
+        CliRunner.Result r = CliRunner.run("netsim", "compare", "--model", trace.toString(), "--workers", "2",
                 "--strategies", "ps+multicast", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = JSON.readTree(r.out());
@@ -143,7 +144,7 @@ class NetsimCommandsTest {
     @Test
     void compareListsStrategiesThatCannotRunWithTheReason() throws IOException {
         // A k=4 fat-tree has 16 host ports: 16 workers fit, 16 workers plus a parameter server do not.
-        Crest.Result r = Crest.run("netsim", "compare", "--model", trace.toString(), "--workers", "16", "--topology",
+        CliRunner.Result r = CliRunner.run("netsim", "compare", "--model", trace.toString(), "--workers", "16", "--topology",
                 "fat-tree", "--fat-tree-k", "4", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = JSON.readTree(r.out());
@@ -158,7 +159,7 @@ class NetsimCommandsTest {
                 assertThat(s.get("speedUpOverPs").isNull()).as(s.toString()).isTrue();
             }
         }
-        Crest.Result text = Crest.run("netsim", "compare", "--model", trace.toString(), "--workers", "16",
+        CliRunner.Result text = CliRunner.run("netsim", "compare", "--model", trace.toString(), "--workers", "16",
                 "--topology", "fat-tree", "--fat-tree-k", "4");
         assertThat(text.out()).contains("skipped: ").doesNotContain("NaN");
     }
@@ -167,7 +168,7 @@ class NetsimCommandsTest {
     void butterflyAtSixWorkersIsSkippedInCompareAndRefusedInRun() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Strategies.names().contains("butterfly"),
                 "butterfly is not in the Strategies registry of this build yet");
-        Crest.Result r = Crest.run("netsim", "compare", "--model", trace.toString(), "--workers", "6", "--json");
+        CliRunner.Result r = CliRunner.run("netsim", "compare", "--model", trace.toString(), "--workers", "6", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode butterfly = null;
         for (JsonNode s : JSON.readTree(r.out()).get("strategies")) {
@@ -178,7 +179,7 @@ class NetsimCommandsTest {
         assertThat(butterfly).isNotNull();
         assertThat(butterfly.get("skipped").asBoolean()).isTrue();
         assertThat(butterfly.get("reason").asText()).containsPattern("power.of.two");
-        Crest.Result run = Crest.run("netsim", "run", "--model", trace.toString(), "--workers", "6", "--strategy",
+        CliRunner.Result run = CliRunner.run("netsim", "run", "--model", trace.toString(), "--workers", "6", "--strategy",
                 "butterfly");
         assertThat(run.exitCode()).isEqualTo(Main.USER_ERROR);
         assertThat(run.err()).startsWith("crest: error: ").containsPattern("power.of.two");
@@ -187,7 +188,7 @@ class NetsimCommandsTest {
 
     @Test
     void modelsListsTheZooWithSizes() throws IOException {
-        Crest.Result r = Crest.run("netsim", "models", "--json");
+        CliRunner.Result r = CliRunner.run("netsim", "models", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode vgg = null;
         for (JsonNode m : JSON.readTree(r.out()).get("models")) {
@@ -200,12 +201,12 @@ class NetsimCommandsTest {
         assertThat(vgg.get("parameters").asLong()).isEqualTo(138_357_544L);
         assertThat(vgg.get("bits").asLong()).isEqualTo(138_357_544L * 32);
         assertThat(vgg.get("forwardSeconds").asDouble()).isPositive();
-        assertThat(Crest.run("netsim", "models").out()).contains("inception-v3").contains("resnet101");
+        assertThat(CliRunner.run("netsim", "models").out()).contains("inception-v3").contains("resnet101");
     }
 
     @Test
     void strategiesListsTheRegistry() throws IOException {
-        Crest.Result r = Crest.run("netsim", "strategies", "--json");
+        CliRunner.Result r = CliRunner.run("netsim", "strategies", "--json");
         assertThat(r.exitCode()).isZero();
         List<String> names = new ArrayList<>();
         JSON.readTree(r.out()).get("strategies").forEach(s -> names.add(s.get("name").asText()));
@@ -214,20 +215,20 @@ class NetsimCommandsTest {
 
     @Test
     void helpShowsEveryDefault() {
-        Crest.Result r = Crest.run("netsim", "run", "--help");
+        CliRunner.Result r = CliRunner.run("netsim", "run", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("--bandwidth").contains("default: 25G").contains("default: 10us")
                 .contains("default: single-rack").contains("--config");
-        assertThat(Crest.run("netsim", "--help").out()).contains("run").contains("compare").contains("sweep")
+        assertThat(CliRunner.run("netsim", "--help").out()).contains("run").contains("compare").contains("sweep")
                 .contains("models");
-        assertThat(Crest.run("--help").out()).contains("netsim");
+        assertThat(CliRunner.run("--help").out()).contains("netsim");
     }
 
     @Test
     void configFileSitsBetweenDefaultsAndFlags() throws IOException {
         Path yaml = tmp.resolve("net.yaml");
         Files.writeString(yaml, "model: " + trace + "\nworkers: 4\nbandwidth: 10G\nlatency: 2us\n");
-        Crest.Result r = Crest.run("netsim", "run", "--config", yaml.toString(), "--workers", "2", "--json");
+        CliRunner.Result r = CliRunner.run("netsim", "run", "--config", yaml.toString(), "--workers", "2", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = JSON.readTree(r.out());
         assertThat(doc.get("workers").asInt()).isEqualTo(2);
@@ -238,7 +239,7 @@ class NetsimCommandsTest {
 
         Path json = tmp.resolve("net.json");
         Files.writeString(json, "{\"model\": \"" + trace.toString().replace("\\", "\\\\") + "\", \"workers\": 3}");
-        Crest.Result j = Crest.run("netsim", "run", "--config", json.toString(), "--json");
+        CliRunner.Result j = CliRunner.run("netsim", "run", "--config", json.toString(), "--json");
         assertThat(j.exitCode()).as(j.err()).isZero();
         assertThat(JSON.readTree(j.out()).get("workers").asInt()).isEqualTo(3);
     }
@@ -270,15 +271,15 @@ class NetsimCommandsTest {
             {"netsim", "sweep", "--model", "nosuchnet", "--out", tmp.resolve("s").toString()},
         };
         for (String[] args : cases) {
-            Crest.Result r = Crest.run(args);
+            CliRunner.Result r = CliRunner.run(args);
             String label = String.join(" ", args);
             assertThat(r.exitCode()).as(label + "\n" + r.err()).isEqualTo(Main.USER_ERROR);
             assertThat(r.err()).as(label).startsWith("crest: error: ").doesNotContain("Exception")
                     .doesNotContain("\tat ");
             assertThat(r.err().strip().lines().count()).as(label + ": " + r.err()).isEqualTo(1);
         }
-        assertThat(Crest.run("netsim", "run", "--config", typoConfig.toString()).err())
+        assertThat(CliRunner.run("netsim", "run", "--config", typoConfig.toString()).err())
                 .contains("unknown setting 'bandwith'").contains("bandwidth");
-        assertThat(Crest.run("netsim", "run", "--model", model, "--bandwidth", "-25G").err()).contains("positive");
+        assertThat(CliRunner.run("netsim", "run", "--model", model, "--bandwidth", "-25G").err()).contains("positive");
     }
 }

@@ -1,5 +1,6 @@
 package dev.crest.cli.netsim;
 
+import dev.crest.cli.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +57,7 @@ class NetsimSweepCommandTest {
     @Test
     void writesOneRowPerRunAndAReport() throws IOException {
         Path out = tmp.resolve("sweep");
-        Crest.Result r = Crest.run(sweep(out));
+        CliRunner.Result r = CliRunner.run(sweep(out));
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = JSON.readTree(r.out());
         assertThat(doc.get("runs").asInt()).isEqualTo(12);
@@ -85,11 +86,11 @@ class NetsimSweepCommandTest {
     @Test
     void rerunSkipsRowsAlreadyThereAndRepairsAnInterruptedWrite() throws IOException {
         Path out = tmp.resolve("sweep");
-        assertThat(Crest.run(sweep(out)).exitCode()).isZero();
+        assertThat(CliRunner.run(sweep(out)).exitCode()).isZero();
         Path csv = out.resolve("sweep.csv");
         SweepTable complete = SweepTable.read(csv);
 
-        Crest.Result again = Crest.run(sweep(out));
+        CliRunner.Result again = CliRunner.run(sweep(out));
         assertThat(again.exitCode()).as(again.err()).isZero();
         JsonNode doc = JSON.readTree(again.out());
         assertThat(doc.get("alreadyDone").asInt()).isEqualTo(12);
@@ -100,7 +101,7 @@ class NetsimSweepCommandTest {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         Files.writeString(csv, String.join("\n", lines.subList(0, 8)) + "\n" + lines.get(8).substring(0, 20),
                 StandardCharsets.UTF_8);
-        Crest.Result resumed = Crest.run(sweep(out));
+        CliRunner.Result resumed = CliRunner.run(sweep(out));
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         JsonNode resumedDoc = JSON.readTree(resumed.out());
         assertThat(resumedDoc.get("alreadyDone").asInt()).isEqualTo(7);
@@ -114,8 +115,8 @@ class NetsimSweepCommandTest {
     @Test
     void growingTheGridOnlyRunsTheNewPoints() throws IOException {
         Path out = tmp.resolve("sweep");
-        assertThat(Crest.run(sweep(out)).exitCode()).isZero();
-        Crest.Result more = Crest.run("netsim", "sweep", "--model", trace.toString(), "--workers", "1,2,4,8",
+        assertThat(CliRunner.run(sweep(out)).exitCode()).isZero();
+        CliRunner.Result more = CliRunner.run("netsim", "sweep", "--model", trace.toString(), "--workers", "1,2,4,8",
                 "--bandwidth", "10G,25G", "--strategies", "ps,ps+agg+multicast", "--out", out.toString(), "--json",
                 "--no-progress");
         assertThat(more.exitCode()).as(more.err()).isZero();
@@ -129,8 +130,8 @@ class NetsimSweepCommandTest {
     void theSameSweepGivesTheSameRowsWithAnyThreadCount() {
         Path one = tmp.resolve("one");
         Path two = tmp.resolve("two");
-        assertThat(Crest.run(sweep(one, "--threads", "1")).exitCode()).isZero();
-        assertThat(Crest.run(sweep(two)).exitCode()).isZero();
+        assertThat(CliRunner.run(sweep(one, "--threads", "1")).exitCode()).isZero();
+        assertThat(CliRunner.run(sweep(two)).exitCode()).isZero();
         assertThat(new HashSet<>(SweepTable.read(one.resolve("sweep.csv")).rows()))
                 .isEqualTo(new HashSet<>(SweepTable.read(two.resolve("sweep.csv")).rows()));
     }
@@ -138,7 +139,7 @@ class NetsimSweepCommandTest {
     @Test
     void progressBarGoesToStandardError() {
         Path out = tmp.resolve("sweep");
-        Crest.Result r = Crest.run("netsim", "sweep", "--model", trace.toString(), "--workers", "1,2", "--out",
+        CliRunner.Result r = CliRunner.run("netsim", "sweep", "--model", trace.toString(), "--workers", "1,2", "--out",
                 out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("sweep").contains("2/2");
@@ -150,11 +151,11 @@ class NetsimSweepCommandTest {
         Path yaml = tmp.resolve("sweep.yaml");
         Files.writeString(yaml, "models: [" + trace + "]\nworkers: [1, 2]\nbandwidths: 10G,40G\nstrategies: ps\n");
         Path out = tmp.resolve("sweep");
-        Crest.Result r = Crest.run("netsim", "sweep", "--config", yaml.toString(), "--out", out.toString(), "--json");
+        CliRunner.Result r = CliRunner.run("netsim", "sweep", "--config", yaml.toString(), "--out", out.toString(), "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(JSON.readTree(r.out()).get("runs").asInt()).isEqualTo(4);
         // A flag replaces the file's list.
-        Crest.Result flag = Crest.run("netsim", "sweep", "--config", yaml.toString(), "--workers", "3", "--out",
+        CliRunner.Result flag = CliRunner.run("netsim", "sweep", "--config", yaml.toString(), "--workers", "3", "--out",
                 tmp.resolve("other").toString(), "--json");
         assertThat(JSON.readTree(flag.out()).get("runs").asInt()).isEqualTo(2);
     }
