@@ -1,0 +1,109 @@
+package dev.crest.bench.torch;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import dev.crest.bench.mlp.EpochResult;
+import dev.crest.bench.mlp.LabelledImages;
+import dev.crest.bench.mlp.MlpConfig;
+import dev.crest.bench.mlp.MlpWeights;
+import java.nio.FloatBuffer;
+
+/**
+ * The MLP of {@link MlpConfig} trained in PyTorch through DJL's NDArray API and autograd: the baseline for
+ * Crest's nn/optim training loop. The SGD-with-momentum update is done in place on the parameters, as
+ * {@code torch.optim.SGD} does.
+ */
+public final class TorchMlpTrainer implements AutoCloseable {
+    private final TorchRuntime runtime;
+    private final MlpConfig config;
+    private final NDManager manager;
+    private final NDArray[] parameters;
+    private final NDArray[] velocities;
+
+    /** A network starting from {@code weights}. */
+    public TorchMlpTrainer(TorchRuntime runtime, MlpConfig config, MlpWeights weights) {
+        this.runtime = runtime;
+        this.config = config;
+        this.manager = runtime.engine().newBaseManager();
+        this.parameters = new NDArray[] {
+            parameter(weights.hiddenWeight(), new Shape(config.inputs(), config.hidden())),
+            parameter(weights.hiddenBias(), new Shape(config.hidden())),
+            parameter(weights.outputWeight(), new Shape(config.hidden(), config.classes())),
+            parameter(weights.outputBias(), new Shape(config.classes())),
+        };
+        this.velocities = new NDArray[parameters.length];
+        for (int i = 0; i < parameters.length; i++) {
+            velocities[i] = manager.zeros(parameters[i].getShape());
+        }
+    }
+
+    private NDArray parameter(float[] values, Shape shape) {
+        NDArray array = manager.create(values, shape);
+        array.setRequiresGradient(true);
+        return array;
+    }
+
+    /** Trains one epoch over the first {@code config.examples()} images, in order. */
+    public EpochResult trainEpoch(LabelledImages data) {
+        int examples = Math.min(config.examples(), data.count());
+        int features = data.features();
+        long start = System.nanoTime();
+        double lossSum = 0;
+        double lastLoss = Double.NaN;
+        int batches = 0;
+        for (int from = 0; from < examples; from += config.batchSize()) {
+            int size = Math.min(config.batchSize(), examples - from);
+            lastLoss = step(data, from, size, features);
+            lossSum += lastLoss;
+            batches++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new EpochResult(seconds, lossSum / batches, lastLoss);
+    }
+
+    private float step(LabelledImages data, int from, int size, int features) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray x = manager.create(FloatBuffer.wrap(data.pixels(), from * features, size * features),
+                    new Shape(size, features));
+            long[] labels = new long[size];
+            for (int i = 0; i < size; i++) {
+                labels[i] = data.labels()[from + i];
+            }
+            NDArray y = manager.create(labels, new Shape(size, 1));
+            float loss;
+            try (GradientCollector collector = runtime.engine().newGradientCollector()) {
+                NDArray hidden = Activation.relu(x.matMul(parameters[0]).add(parameters[1]));
+                NDArray logits = hidden.matMul(parameters[2]).add(parameters[3]);
+                NDArray lossArray = logits.logSoftmax(1).gather(y, 1).mean().neg();
+                collector.backward(lossArray);
+                loss = lossArray.getFloat();
+            }
+            for (int i = 0; i < parameters.length; i++) {
+                NDArray gradient = parameters[i].getGradient();
+                velocities[i].muli(config.momentum()).addi(gradient);
+                parameters[i].subi(velocities[i].mul(config.learningRate()));
+                gradient.muli(0f); // PyTorch accumulates gradients across backward calls
+            }
+            return loss;
+        }
+    }
+
+    /** The current parameters (hidden weight, hidden bias, output weight, output bias), row-major. */
+    public float[][] parameterValues() {
+        float[][] values = new float[parameters.length][];
+        for (int i = 0; i < parameters.length; i++) {
+            values[i] = parameters[i].toFloatArray();
+        }
+        return values;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
