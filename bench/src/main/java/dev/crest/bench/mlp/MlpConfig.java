@@ -3,7 +3,8 @@ package dev.crest.bench.mlp;
 /**
  * The MLP training run both sides perform: a {@code inputs-hidden-classes} network with ReLU, softmax
  * cross-entropy, plain SGD with momentum (PyTorch's form: {@code v = momentum·v + g; w -= lr·v}), fixed-size
- * mini-batches in data order (the last one may be smaller), on the first {@code examples} training images.
+ * mini-batches (the last one may be smaller) in a seeded shuffled order, on the first {@code examples}
+ * training images; {@code seed} draws both the initial weights and the order.
  */
 public record MlpConfig(int inputs, int hidden, int classes, int batchSize, float learningRate, float momentum,
         int examples, long seed) {

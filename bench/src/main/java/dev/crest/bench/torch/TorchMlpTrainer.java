@@ -10,7 +10,6 @@ import dev.crest.bench.mlp.EpochResult;
 import dev.crest.bench.mlp.LabelledImages;
 import dev.crest.bench.mlp.MlpConfig;
 import dev.crest.bench.mlp.MlpWeights;
-import java.nio.FloatBuffer;
 
 /**
  * The MLP of {@link MlpConfig} trained in PyTorch through DJL's NDArray API and autograd: the baseline for
@@ -47,33 +46,34 @@ public final class TorchMlpTrainer implements AutoCloseable {
         return array;
     }
 
-    /** Trains one epoch over the first {@code config.examples()} images, in order. */
-    public EpochResult trainEpoch(LabelledImages data) {
-        int examples = Math.min(config.examples(), data.count());
-        int features = data.features();
+    /**
+     * Trains one epoch: mini-batches of {@code config.batchSize()} examples taken in {@code order} (indices
+     * into {@code data}; the last batch may be smaller). The epoch's loss is the mean batch loss weighted by
+     * batch size.
+     */
+    public EpochResult trainEpoch(LabelledImages data, int[] order) {
         long start = System.nanoTime();
         double lossSum = 0;
-        double lastLoss = Double.NaN;
-        int batches = 0;
-        for (int from = 0; from < examples; from += config.batchSize()) {
-            int size = Math.min(config.batchSize(), examples - from);
-            lastLoss = step(data, from, size, features);
-            lossSum += lastLoss;
-            batches++;
+        for (int from = 0; from < order.length; from += config.batchSize()) {
+            int size = Math.min(config.batchSize(), order.length - from);
+            lossSum += step(data, order, from, size) * size;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new EpochResult(seconds, lossSum / batches, lastLoss);
+        return new EpochResult(seconds, lossSum / order.length);
     }
 
-    private float step(LabelledImages data, int from, int size, int features) {
+    private float step(LabelledImages data, int[] order, int from, int size) {
+        int features = data.features();
+        float[] pixels = new float[size * features];
+        long[] labels = new long[size];
+        for (int i = 0; i < size; i++) {
+            int example = order[from + i];
+            System.arraycopy(data.pixels(), example * features, pixels, i * features, features);
+            labels[i] = data.labels()[example];
+        }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray x = manager.create(FloatBuffer.wrap(data.pixels(), from * features, size * features),
-                    new Shape(size, features));
-            long[] labels = new long[size];
-            for (int i = 0; i < size; i++) {
-                labels[i] = data.labels()[from + i];
-            }
+            NDArray x = manager.create(pixels, new Shape(size, features));
             NDArray y = manager.create(labels, new Shape(size, 1));
             float loss;
             try (GradientCollector collector = runtime.engine().newGradientCollector()) {
