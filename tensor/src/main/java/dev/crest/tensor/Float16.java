@@ -43,7 +43,7 @@ public final class Float16 {
     /** Decodes half-precision bits. */
     public static double fromBits(short bits) {
         int h = bits & 0xffff;
-        int sign = (h & 0x8000) != 0 ? -1 : 1;
+        double sign = (h & 0x8000) != 0 ? -1.0 : 1.0; // a double, so that −1 · 0 is −0.0
         int exponent = (h >>> 10) & 0x1f;
         int mantissa = h & 0x3ff;
         if (exponent == 0x1f) {
