@@ -1,5 +1,6 @@
 package dev.crest.bench;
 
+import dev.crest.bench.conv.ConvSection;
 import dev.crest.bench.gemm.GemmSection;
 import dev.crest.bench.report.ComparisonTable;
 import java.io.IOException;
@@ -36,6 +37,9 @@ public final class BenchSuite {
         table.record("threads", options.threads());
         if (options.runs("gemm")) {
             GemmSection.run(options, table);
+        }
+        if (options.runs("conv")) {
+            ConvSection.run(options, table);
         }
         System.out.println();
         System.out.print(table.toMarkdown());

@@ -9,8 +9,8 @@ import ai.djl.training.GradientCollector;
 
 /**
  * One float32 2-d convolution forward and backward in PyTorch (through DJL autograd): the baseline for Crest's
- * {@code Conv2d} layer. The loss is the sum of the outputs, so the upstream gradient is all ones, and backward
- * computes the gradients of the input, the weight and the bias.
+ * {@code Conv2d} layer. Backward is seeded with ones of the output's shape (the gradient of the sum of the
+ * outputs, without computing that sum) and computes the gradients of the input, the weight and the bias.
  */
 public final class TorchConvStep implements AutoCloseable {
     private final TorchRuntime runtime;
@@ -45,22 +45,30 @@ public final class TorchConvStep implements AutoCloseable {
     }
 
     /**
-     * Runs forward and backward once and returns the sum of the outputs (the loss). Gradients are cleared first
-     * because PyTorch accumulates them.
+     * Runs forward and backward once. Gradients are cleared first because PyTorch accumulates them.
      */
-    public float forwardBackward() {
+    public void forwardBackward() {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             clearGradient(input);
             clearGradient(weight);
             clearGradient(bias);
             try (GradientCollector collector = runtime.engine().newGradientCollector()) {
-                NDArray output = Conv2d.conv2d(input, weight, bias, stride, padding, dilation).singletonOrThrow();
-                NDArray loss = output.sum();
-                collector.backward(loss);
-                return loss.getFloat();
+                collector.backward(convolve());
             }
         }
+    }
+
+    /** The forward output alone, row-major {@code [n, outChannels, h', w']}. */
+    public float[] forward() {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            return convolve().toFloatArray();
+        }
+    }
+
+    private NDArray convolve() {
+        return Conv2d.conv2d(input, weight, bias, stride, padding, dilation).singletonOrThrow();
     }
 
     private static void clearGradient(NDArray parameter) {
