@@ -18,6 +18,11 @@ public interface Initializer {
      */
     Tensor initialize(Shape shape, int fanIn, int fanOut, SplittableRandom random);
 
+    /** As {@link #initialize(Shape, int, int, SplittableRandom)} with a generator seeded by {@code seed}. */
+    default Tensor initialize(Shape shape, int fanIn, int fanOut, long seed) {
+        return initialize(shape, fanIn, fanOut, new SplittableRandom(seed));
+    }
+
     /**
      * He et al. (2015) uniform initialization for ReLU networks: U(−b, b) with b = √(6 / fanIn), i.e. gain √2.
      */
