@@ -2,6 +2,7 @@ package dev.crest.bench;
 
 import dev.crest.bench.conv.ConvSection;
 import dev.crest.bench.gemm.GemmSection;
+import dev.crest.bench.mlp.MlpSection;
 import dev.crest.bench.report.ComparisonTable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -40,6 +41,9 @@ public final class BenchSuite {
         }
         if (options.runs("conv")) {
             ConvSection.run(options, table);
+        }
+        if (options.runs("mlp")) {
+            MlpSection.run(options, table);
         }
         System.out.println();
         System.out.print(table.toMarkdown());

@@ -7,26 +7,36 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import dev.crest.bench.mlp.EpochResult;
+import dev.crest.bench.mlp.EpochTrainer;
 import dev.crest.bench.mlp.LabelledImages;
 import dev.crest.bench.mlp.MlpConfig;
 import dev.crest.bench.mlp.MlpWeights;
+import java.util.function.IntFunction;
 
 /**
  * The MLP of {@link MlpConfig} trained in PyTorch through DJL's NDArray API and autograd: the baseline for
  * Crest's nn/optim training loop. The SGD-with-momentum update is done in place on the parameters, as
  * {@code torch.optim.SGD} does.
  */
-public final class TorchMlpTrainer implements AutoCloseable {
+public final class TorchMlpTrainer implements EpochTrainer {
     private final TorchRuntime runtime;
     private final MlpConfig config;
+    private final LabelledImages data;
+    private final IntFunction<int[]> orderOfEpoch;
     private final NDManager manager;
     private final NDArray[] parameters;
     private final NDArray[] velocities;
 
-    /** A network starting from {@code weights}. */
-    public TorchMlpTrainer(TorchRuntime runtime, MlpConfig config, MlpWeights weights) {
+    /**
+     * A network starting from {@code weights}, trained on {@code data} with the example order of each epoch
+     * given by {@code orderOfEpoch} (indices into {@code data}).
+     */
+    public TorchMlpTrainer(TorchRuntime runtime, MlpConfig config, MlpWeights weights, LabelledImages data,
+            IntFunction<int[]> orderOfEpoch) {
         this.runtime = runtime;
         this.config = config;
+        this.data = data;
+        this.orderOfEpoch = orderOfEpoch;
         this.manager = runtime.engine().newBaseManager();
         this.parameters = new NDArray[] {
             parameter(weights.hiddenWeight(), new Shape(config.inputs(), config.hidden())),
@@ -47,22 +57,23 @@ public final class TorchMlpTrainer implements AutoCloseable {
     }
 
     /**
-     * Trains one epoch: mini-batches of {@code config.batchSize()} examples taken in {@code order} (indices
-     * into {@code data}; the last batch may be smaller). The epoch's loss is the mean batch loss weighted by
-     * batch size.
+     * Trains one epoch: mini-batches of {@code config.batchSize()} examples in the epoch's order (the last batch
+     * may be smaller). The epoch's loss is the mean batch loss weighted by batch size.
      */
-    public EpochResult trainEpoch(LabelledImages data, int[] order) {
+    @Override
+    public EpochResult trainEpoch(int epoch) {
         long start = System.nanoTime();
+        int[] order = orderOfEpoch.apply(epoch);
         double lossSum = 0;
         for (int from = 0; from < order.length; from += config.batchSize()) {
             int size = Math.min(config.batchSize(), order.length - from);
-            lossSum += step(data, order, from, size) * size;
+            lossSum += step(order, from, size) * size;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochResult(seconds, lossSum / order.length);
     }
 
-    private float step(LabelledImages data, int[] order, int from, int size) {
+    private float step(int[] order, int from, int size) {
         int features = data.features();
         float[] pixels = new float[size * features];
         long[] labels = new long[size];
@@ -100,6 +111,11 @@ public final class TorchMlpTrainer implements AutoCloseable {
             values[i] = parameters[i].toFloatArray();
         }
         return values;
+    }
+
+    @Override
+    public String description() {
+        return "PyTorch " + runtime.version() + " via DJL (autograd), " + runtime.reportedThreads() + " threads";
     }
 
     @Override

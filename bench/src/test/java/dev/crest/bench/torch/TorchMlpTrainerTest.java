@@ -39,8 +39,9 @@ class TorchMlpTrainerTest {
             referenceLossSum += reference.step(pixels, labels, order, from, size) * size;
         }
 
-        try (TorchMlpTrainer trainer = new TorchMlpTrainer(TorchRuntime.load(1), config, weights)) {
-            EpochResult result = trainer.trainEpoch(data, order);
+        try (TorchMlpTrainer trainer = new TorchMlpTrainer(TorchRuntime.load(1), config, weights, data,
+                epoch -> order)) {
+            EpochResult result = trainer.trainEpoch(0);
             Closeness closeness = new Closeness(1e-5, 1e-4);
             assertThat(closeness.test(result.meanLoss(), referenceLossSum / 7)).as("mean loss").isTrue();
             float[][] actual = trainer.parameterValues();
