@@ -36,6 +36,7 @@ public final class BenchSuite {
         table.record("mode", options.quick() ? "quick" : "full");
         table.record("machine", machine());
         table.record("threads", options.threads());
+        table.record("load_average_at_start", loadAverage());
         if (options.runs("gemm")) {
             GemmSection.run(options, table);
         }
@@ -45,6 +46,7 @@ public final class BenchSuite {
         if (options.runs("mlp")) {
             MlpSection.run(options, table);
         }
+        table.record("load_average_at_end", loadAverage());
         System.out.println();
         System.out.print(table.toMarkdown());
         try {
@@ -63,6 +65,11 @@ public final class BenchSuite {
             throw new BenchException("OPENBLAS_NUM_THREADS is " + value + " but --threads is " + threads
                     + "; start the suite through bench/run.sh, which sets it");
         }
+    }
+
+    /** Other work on the machine skews multi-threaded timings, so the results say how busy it was. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static Map<String, Object> machine() {
