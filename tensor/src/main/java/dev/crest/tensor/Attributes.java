@@ -49,7 +49,15 @@ public final class Attributes {
 
     /** An int attribute narrowed to int (ONNX ints are int64). */
     public int getInt(String name, int defaultValue) {
-        return Math.toIntExact(getLong(name, defaultValue));
+        return toInt(name, getLong(name, defaultValue));
+    }
+
+    /** Narrows an int64 attribute value, failing with a user error (it comes from a model) when it is too big. */
+    private static int toInt(String name, long value) {
+        if (value != (int) value) {
+            throw new TensorException("attribute '" + name + "' value " + value + " does not fit in an int");
+        }
+        return (int) value;
     }
 
     public double getDouble(String name, double defaultValue) {
@@ -76,7 +84,7 @@ public final class Attributes {
         }
         int[] out = new int[l.length];
         for (int i = 0; i < l.length; i++) {
-            out[i] = Math.toIntExact(l[i]);
+            out[i] = toInt(name, l[i]);
         }
         return out;
     }

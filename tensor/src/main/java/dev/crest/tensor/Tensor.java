@@ -68,7 +68,16 @@ public final class Tensor {
      */
     public static Tensor fromLongs(DType dtype, Shape shape, long[] values) {
         checkLength(shape, values.length);
+        if (dtype == DType.FLOAT32) {
+            // Straight long-to-float rounds once; going through double would round twice above 2^53.
+            float[] f = new float[values.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = values[i];
+            }
+            return new Tensor(dtype, shape, f, null, null);
+        }
         if (dtype.isFloat()) {
+            // Exact in double up to 2^53; anything larger is infinite in float16, so one rounding suffices.
             double[] d = new double[values.length];
             for (int i = 0; i < d.length; i++) {
                 d[i] = values[i];

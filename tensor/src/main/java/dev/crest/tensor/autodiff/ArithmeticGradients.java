@@ -16,7 +16,7 @@ import dev.crest.tensor.Tensor;
 import java.util.Map;
 
 /**
- * Gradient rules of the broadcasting arithmetic operators (Add, Sub, Mul, Div, Pow, variadic Max/Min/Sum/Mean),
+ * Gradient rules of the broadcasting arithmetic operators (Add, Sub, Mul, Div, Pow, variadic Max/Min),
  * Where and Cast. Every input gradient is computed at the broadcast output shape and then summed back to the
  * input's shape ({@link KernelCalls#reduceToShape}).
  */
@@ -37,21 +37,6 @@ final class ArithmeticGradients {
         rules.put("Pow", ArithmeticGradients::pow);
         rules.put("Max", ArithmeticGradients::select);
         rules.put("Min", ArithmeticGradients::select);
-        rules.put("Sum", c -> {
-            Tensor[] grads = new Tensor[c.inputCount()];
-            for (int i = 0; i < grads.length; i++) {
-                grads[i] = to(c, i, c.gradient());
-            }
-            return grads;
-        });
-        rules.put("Mean", c -> {
-            Tensor share = mulScalar(c.gradient(), 1.0 / c.inputCount());
-            Tensor[] grads = new Tensor[c.inputCount()];
-            for (int i = 0; i < grads.length; i++) {
-                grads[i] = to(c, i, share);
-            }
-            return grads;
-        });
         rules.put("Where", c -> {
             Tensor g = c.gradient();
             Tensor zero = scalar(g, 0);
@@ -61,7 +46,6 @@ final class ArithmeticGradients {
         });
         // The tape casts the gradient back to the input's float dtype.
         rules.put("Cast", c -> new Tensor[] {c.input(0).dtype().isFloat() ? c.gradient() : null});
-        rules.put("CastLike", c -> new Tensor[] {c.input(0).dtype().isFloat() ? c.gradient() : null, null});
     }
 
     /** The gradient {@code g} (at the output's shape) summed to input {@code i}'s shape, or null if not needed. */

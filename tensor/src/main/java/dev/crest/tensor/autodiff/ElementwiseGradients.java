@@ -29,7 +29,7 @@ final class ElementwiseGradients {
 
     static void registerAll(Map<String, GradientRule> rules) {
         // Local derivative as a function of the input x and the output y.
-        derivative(rules, "Abs", (x, y) -> run("Sign", x));
+        derivative(rules, "Abs", (x, y) -> sign(x));
         rules.put("Neg", c -> new Tensor[] {neg(c.gradient())});
         rules.put("Identity", c -> new Tensor[] {c.gradient()});
         derivative(rules, "Sin", (x, y) -> run("Cos", x));
@@ -38,15 +38,12 @@ final class ElementwiseGradients {
         derivative(rules, "Asin", (x, y) -> run("Reciprocal", run("Sqrt", scalarSub(1, mul(x, x)))));
         derivative(rules, "Acos", (x, y) -> neg(run("Reciprocal", run("Sqrt", scalarSub(1, mul(x, x))))));
         derivative(rules, "Atan", (x, y) -> run("Reciprocal", addScalar(mul(x, x), 1)));
-        derivative(rules, "Sinh", (x, y) -> run("Cosh", x));
-        derivative(rules, "Cosh", (x, y) -> run("Sinh", x));
         derivative(rules, "Sqrt", (x, y) -> div(scalar(y, 0.5), y));
         derivative(rules, "Exp", (x, y) -> y);
         rules.put("Log", c -> new Tensor[] {div(c.gradient(), c.input(0))});
         derivative(rules, "Reciprocal", (x, y) -> neg(mul(y, y)));
         derivative(rules, "Sigmoid", (x, y) -> mul(y, scalarSub(1, y)));
         derivative(rules, "Tanh", (x, y) -> scalarSub(1, mul(y, y)));
-        derivative(rules, "Softplus", (x, y) -> run("Sigmoid", x));
         for (String op : new String[] {"Ceil", "Floor", "Round"}) {
             rules.put(op, ElementwiseGradients::stepGradient);
         }
@@ -55,7 +52,6 @@ final class ElementwiseGradients {
         rules.put("PRelu", ElementwiseGradients::prelu);
         rules.put("Gelu", ElementwiseGradients::gelu);
         rules.put("Softmax", ElementwiseGradients::softmax);
-        rules.put("LogSoftmax", ElementwiseGradients::logSoftmax);
         rules.put("Clip", ElementwiseGradients::clip);
     }
 
@@ -63,10 +59,16 @@ final class ElementwiseGradients {
         rules.put(op, c -> new Tensor[] {mul(c.gradient(), d.apply(c.input(0), c.output()))});
     }
 
+    /** sign(x) as 1, −1 or 0, in x's dtype. */
+    static Tensor sign(Tensor x) {
+        Tensor zero = scalar(x, 0);
+        return KernelCalls.sub(KernelCalls.mask(greater(x, zero), x.dtype()), KernelCalls.mask(less(x, zero), x.dtype()));
+    }
+
     /** Floor, Ceil, Round: flat almost everywhere; PROXY passes the gradient straight through (NNSmith). */
     private static Tensor[] stepGradient(GradientContext c) {
         Tensor g = c.gradient();
-        return new Tensor[] {c.mode() == GradientMode.PROXY ? g : mulScalar(g, 0)};
+        return new Tensor[] {c.mode() == GradientMode.PROXY ? g : Tensor.zeros(g.dtype(), g.shape())};
     }
 
     /** The gradient where an operator is flat: zero, or NNSmith's 0.1 slope in PROXY mode. */
@@ -101,7 +103,8 @@ final class ElementwiseGradients {
     }
 
     /**
-     * Gelu: exact {@code x·Φ(x)} has derivative {@code Φ(x) + x·φ(x)}; the tanh approximation
+     * Gelu: exact {@code y = x·Φ(x)} has derivative {@code Φ(x) + x·φ(x)}, with Φ(x) read back as y/x (exact to
+     * a few ulps, since y is a product with x; 1/2 at x = 0) because the registry has no Erf; the tanh approximation
      * {@code 0.5x(1 + tanh u)}, {@code u = √(2/π)(x + 0.044715x³)}, has derivative
      * {@code 0.5(1 + tanh u) + 0.5x(1 − tanh²u)·√(2/π)(1 + 3·0.044715x²)}.
      */
@@ -118,7 +121,8 @@ final class ElementwiseGradients {
             Tensor du = mulScalar(addScalar(mulScalar(x2, 3 * 0.044715), 1), k);
             d = add(mulScalar(addScalar(t, 1), 0.5), mul(mulScalar(x, 0.5), mul(scalarSub(1, mul(t, t)), du)));
         } else {
-            Tensor cdf = mulScalar(addScalar(run("Erf", mulScalar(x, 1 / Math.sqrt(2))), 1), 0.5);
+            Tensor zero = scalar(x, 0);
+            Tensor cdf = where(KernelCalls.equal(x, zero), scalar(x, 0.5), div(c.output(), x));
             Tensor pdf = mulScalar(run("Exp", mulScalar(mul(x, x), -0.5)), 1 / Math.sqrt(2 * Math.PI));
             d = add(cdf, mul(x, pdf));
         }
@@ -137,16 +141,13 @@ final class ElementwiseGradients {
         return new Tensor[] {mul(y, KernelCalls.sub(g, dot))};
     }
 
-    /** LogSoftmax along {@code axis}: {@code dx = g − exp(y)·Σ_axis g}. */
-    private static Tensor[] logSoftmax(GradientContext c) {
-        Tensor g = c.gradient();
-        Tensor y = c.output();
-        if (y.rank() == 0) {
-            return new Tensor[] {mulScalar(g, 0)};
+    /** Clip's bound from input {@code index}, or from the Clip-6 float attribute, or null when unbounded. */
+    private static Tensor bound(GradientContext c, int index, String name) {
+        if (c.input(index) != null) {
+            return c.input(index);
         }
-        int axis = y.shape().normalizeAxis(c.attributes().getInt("axis", -1));
-        Tensor sum = reduceSum(g, new int[] {axis}, true);
-        return new Tensor[] {KernelCalls.sub(g, mul(run("Exp", y), sum))};
+        return c.attributes().has(name)
+                ? Tensor.scalar(c.input(0).dtype(), (float) c.attributes().getDouble(name, 0)) : null;
     }
 
     /**
@@ -156,8 +157,8 @@ final class ElementwiseGradients {
     private static Tensor[] clip(GradientContext c) {
         Tensor g = c.gradient();
         Tensor x = c.input(0);
-        Tensor min = c.input(1);
-        Tensor max = c.input(2);
+        Tensor min = bound(c, 1, "min");
+        Tensor max = bound(c, 2, "max");
         Tensor zero = scalar(g, 0);
         Tensor lowered = g; // the gradient reaching Max(x, min)
         Tensor dMax = null;

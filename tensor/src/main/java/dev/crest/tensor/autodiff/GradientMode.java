@@ -9,7 +9,9 @@ package dev.crest.tensor.autodiff;
  * Relu and Clip pass a slope of 0.1 where their true derivative is zero (Relu for {@code x <= 0}, Clip outside
  * {@code [min, max]}). Crest goes further than NNSmith in three places: LeakyRelu with {@code alpha = 0} gets the
  * same 0.1 slope, Max and Min pass 0.1 of the gradient to every input that was not selected, and Clip's
- * {@code min}/{@code max} inputs still receive their exact gradient (NNSmith treats them as constants).
+ * {@code min}/{@code max} inputs still receive their exact gradient (NNSmith treats them as constants). Like
+ * NNSmith, every other operator keeps its exact derivative in PROXY mode, including the selections of
+ * ReduceMax/ReduceMin and MaxPool.
  */
 public enum GradientMode {
     /** True derivatives (zero where the operator is flat, sub-gradient 0 at kinks). */

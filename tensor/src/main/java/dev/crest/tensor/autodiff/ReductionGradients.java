@@ -7,8 +7,6 @@ import static dev.crest.tensor.autodiff.KernelCalls.mask;
 import static dev.crest.tensor.autodiff.KernelCalls.mul;
 import static dev.crest.tensor.autodiff.KernelCalls.mulScalar;
 import static dev.crest.tensor.autodiff.KernelCalls.reduceSum;
-import static dev.crest.tensor.autodiff.KernelCalls.run;
-import static dev.crest.tensor.autodiff.KernelCalls.sub;
 
 import dev.crest.tensor.Broadcast;
 import dev.crest.tensor.Shape;
@@ -33,11 +31,6 @@ final class ReductionGradients {
         rules.put("ReduceMax", c -> reduce(c, ReductionGradients::extremum));
         rules.put("ReduceMin", c -> reduce(c, ReductionGradients::extremum));
         rules.put("ReduceProd", c -> reduce(c, ReductionGradients::product));
-        rules.put("ReduceL1", c -> reduce(c, (x, y, g, axes) -> mul(g, run("Sign", x))));
-        rules.put("ReduceL2", c -> reduce(c, (x, y, g, axes) -> mul(div(g, y), x)));
-        rules.put("ReduceSumSquare", c -> reduce(c, (x, y, g, axes) -> mul(mulScalar(g, 2), x)));
-        rules.put("ReduceLogSum", c -> reduce(c, (x, y, g, axes) -> expand(div(g, run("Exp", y)), x.shape())));
-        rules.put("ReduceLogSumExp", c -> reduce(c, (x, y, g, axes) -> mul(g, run("Exp", sub(x, y)))));
     }
 
     /** How one reduction spreads the kept-rank gradient {@code g} over the input {@code x}. */

@@ -10,8 +10,10 @@ import java.util.Map;
  * Gradient rule of Resize. Nearest mode copies input elements, so its gradient is routed through the kernel
  * itself ({@link Routing}). Linear and cubic modes are separable linear maps: each axis reads a few neighbours
  * with weights that depend only on that axis, so the gradient applies the transposed per-axis weights one axis
- * at a time. The weights follow the ONNX Resize-19 definition (coordinate transformation modes, edge-clamped
- * neighbours, exclude_outside, antialias, tf_crop_and_resize extrapolation, which receives no gradient).
+ * at a time. The weights follow the ONNX Resize-19 definition as the registry kernel reads it (integer output
+ * lengths in align_corners and tf_crop_and_resize, coordinate 0 for a length-1 pytorch_half_pixel output,
+ * edge-clamped neighbours, exclude_outside, antialias); outputs set to tf_crop_and_resize's extrapolation_value
+ * receive no gradient.
  */
 final class ResizeGradients {
     private ResizeGradients() {
@@ -152,28 +154,26 @@ final class ResizeGradients {
     private static Taps taps(Attributes attributes, boolean cubic, int o, int in, int out, double scale,
             double roiStart, double roiEnd) {
         String transform = attributes.getString("coordinate_transformation_mode", "half_pixel");
-        double outWidth = scale * in;
         double source;
         switch (transform) {
             case "align_corners":
-                source = outWidth == 1 ? 0 : o * (in - 1) / (outWidth - 1);
+                source = out == 1 ? 0 : o * (in - 1) / (double) (out - 1);
                 break;
             case "asymmetric":
                 source = o / scale;
                 break;
             case "tf_crop_and_resize":
-                source = outWidth == 1 ? (roiEnd - roiStart) * (in - 1) / 2
-                        : o * (roiEnd - roiStart) * (in - 1) / (outWidth - 1);
-                source += roiStart * (in - 1);
+                source = out > 1 ? roiStart * (in - 1) + o * (roiEnd - roiStart) * (in - 1) / (out - 1)
+                        : 0.5 * (roiStart + roiEnd) * (in - 1);
                 if (source < 0 || source > in - 1) {
                     return new Taps(new int[0], new double[0]); // extrapolation_value: no gradient
                 }
                 break;
             case "pytorch_half_pixel":
-                source = outWidth == 1 ? -0.5 : (o + 0.5) / scale - 0.5;
+                source = out > 1 ? (o + 0.5) / scale - 0.5 : 0;
                 break;
             case "half_pixel_symmetric": {
-                double adjustment = out / outWidth;
+                double adjustment = out / (scale * in);
                 source = in / 2.0 * (1 - adjustment) + (o + 0.5) / scale - 0.5;
                 break;
             }

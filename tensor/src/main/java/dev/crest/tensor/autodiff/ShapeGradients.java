@@ -34,7 +34,6 @@ final class ShapeGradients {
         });
         rules.put("Slice", c -> new Tensor[] {Routing.gradient(c, 0)});
         rules.put("Gather", c -> new Tensor[] {Routing.gradient(c, 0), null});
-        rules.put("GatherElements", c -> new Tensor[] {Routing.gradient(c, 0), null});
         rules.put("Tile", c -> new Tensor[] {Routing.gradient(c, 0), null});
         rules.put("Pad", c -> new Tensor[] {Routing.gradient(c, 0, ShapeGradients::zeroFill)});
     }

@@ -1,10 +1,12 @@
 package dev.crest.tensor.kernel;
 
 import dev.crest.tensor.Attributes;
+import dev.crest.tensor.DType;
 import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.TensorException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Activation functions, following these ONNX operator versions: Relu-14, LeakyRelu-16, PRelu-16, Sigmoid-13,
@@ -21,10 +23,12 @@ final class ActivationKernels {
 
     private static final double SQRT_HALF = 0.7071067811865476;
     private static final double SQRT_TWO_OVER_PI = 0.7978845608028654;
+    /** PRelu-16's T among Crest's dtypes: the floats, int32 and int64. */
+    private static final Set<DType> PRELU_TYPES =
+            ElementwiseTypes.union(ElementwiseTypes.FLOATS, ElementwiseTypes.INT32_INT64);
 
     static void registerAll(KernelRegistry.Builder builder) {
-        builder.register("Relu", 14, UnaryKernels.numericKernel("X", ElementwiseTypes.SIGNED_NUMERIC,
-                v -> v < 0 ? 0.0 : v, v -> Math.max(v, 0)));
+        builder.register("Relu", 14, ActivationKernels::relu);
         builder.register("LeakyRelu", 16, ActivationKernels::leakyRelu);
         builder.register("PRelu", 16, ActivationKernels::prelu);
         builder.register("Sigmoid", 13, UnaryKernels.floatKernel("X", ActivationKernels::sigmoid));
@@ -53,6 +57,25 @@ final class ActivationKernels {
         return 0.5 * x * (1.0 + StrictMath.tanh(SQRT_TWO_OVER_PI * (x + 0.044715 * x * x * x)));
     }
 
+    /** Relu-14 on floats and signed integers, with a direct float32 loop since training runs it on every layer. */
+    private static List<Tensor> relu(List<Tensor> inputs, Attributes attributes) {
+        KernelArgs.checkCount(inputs, 1, 1);
+        Tensor x = KernelArgs.required(inputs, 0, "X");
+        ElementwiseTypes.require(x, "X", ElementwiseTypes.SIGNED_NUMERIC);
+        if (x.dtype() == DType.FLOAT32) {
+            float[] in = x.float32Data();
+            float[] out = new float[in.length];
+            for (int i = 0; i < in.length; i++) {
+                out[i] = in[i] < 0 ? 0f : in[i]; // NaN < 0 is false, so NaN passes through
+            }
+            return List.of(Tensor.wrapFloat32(x.shape(), out));
+        }
+        if (x.dtype().isFloat()) {
+            return List.of(ElementwiseLoops.mapFloat(x, v -> v < 0 ? 0.0 : v));
+        }
+        return List.of(ElementwiseLoops.mapLong(x, v -> Math.max(v, 0)));
+    }
+
     private static List<Tensor> leakyRelu(List<Tensor> inputs, Attributes attributes) {
         KernelArgs.checkCount(inputs, 1, 1);
         Tensor x = KernelArgs.required(inputs, 0, "X");
@@ -66,8 +89,7 @@ final class ActivationKernels {
         KernelArgs.checkCount(inputs, 2, 2);
         Tensor x = KernelArgs.required(inputs, 0, "X");
         Tensor slope = KernelArgs.required(inputs, 1, "slope");
-        ElementwiseTypes.requireCommon(x, "X", slope, "slope",
-                ElementwiseTypes.union(ElementwiseTypes.FLOATS, ElementwiseTypes.INT32_INT64));
+        ElementwiseTypes.requireCommon(x, "X", slope, "slope", PRELU_TYPES);
         int[] map = slopeIndexMap(slope.shape(), x.shape());
         int n = x.size();
         if (x.dtype().isFloat()) {

@@ -6,13 +6,15 @@ import dev.crest.tensor.DType;
 import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.TensorException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Broadcasting arithmetic, following these ONNX operator versions: Add-14, Sub-14, Mul-14, Div-14 and Pow-15.
  *
- * <p>Add, Sub, Mul and Div take two inputs of one numeric dtype. Floats compute in float64 and round once
+ * <p>Add, Sub, Mul and Div take two inputs of one numeric dtype (the opset-6 {@code broadcast}/{@code axis}
+ * attributes are also accepted). Floats compute in float64 and round once
  * (for float32 this is exactly IEEE float32 arithmetic, so the float32 loops use it directly); integers compute
  * in int64 and wrap to their width, Div truncates toward zero, and integer division by zero is an error.
  *
@@ -75,7 +77,7 @@ final class BinaryArithmeticKernels {
         return (inputs, attributes) -> {
             KernelArgs.checkCount(inputs, 2, 2);
             Tensor a = KernelArgs.required(inputs, 0, "A");
-            Tensor b = KernelArgs.required(inputs, 1, "B");
+            Tensor b = alignLegacyBroadcast(a, KernelArgs.required(inputs, 1, "B"), attributes);
             DType dtype = ElementwiseTypes.requireCommon(a, "A", b, "B", ElementwiseTypes.NUMERIC);
             if (dtype == DType.FLOAT32) {
                 return List.of(float32(op, a, b));
@@ -87,7 +89,31 @@ final class BinaryArithmeticKernels {
         };
     }
 
-    /** Float32 arithmetic with loops for the shapes training hits most: equal shapes and a scalar operand. */
+    /**
+     * The opset-1/6 form of these operators: with {@code broadcast=1} and an {@code axis}, B's dimensions line
+     * up with A's starting at {@code axis} instead of at the right. Appending ones to B's shape expresses that
+     * in today's multidirectional broadcasting; without {@code axis} the old rule (B is a suffix of A) already
+     * is a special case of it.
+     */
+    private static Tensor alignLegacyBroadcast(Tensor a, Tensor b, Attributes attributes) {
+        if (attributes.getLong("broadcast", 0) != 1 || !attributes.has("axis")) {
+            return b;
+        }
+        int axis = Shape.normalizeAxis(attributes.getInt("axis", 0), a.rank());
+        int trailing = a.rank() - axis - b.rank();
+        if (trailing < 0) {
+            throw new TensorException("B of shape " + b.shape() + " does not fit in A of shape " + a.shape()
+                    + " from axis " + axis);
+        }
+        int[] dims = Arrays.copyOf(b.shape().dims(), b.rank() + trailing);
+        Arrays.fill(dims, b.rank(), dims.length, 1);
+        return b.reshape(Shape.of(dims));
+    }
+
+    /**
+     * Float32 arithmetic with loops for the shapes training hits most: equal shapes, a scalar operand and a
+     * bias row (B repeating along A's trailing dimensions); other layouts go through index maps.
+     */
     private static Tensor float32(Arithmetic op, Tensor a, Tensor b) {
         Shape shape = Broadcast.shape(a.shape(), b.shape());
         float[] x = a.float32Data();
@@ -99,6 +125,8 @@ final class BinaryArithmeticKernels {
             sameShape(op, x, y, out);
         } else if (aFull && y.length == 1) {
             scalarRight(op, x, y[0], out);
+        } else if (aFull && y.length > 0 && isTrailingBlock(b.shape(), shape)) {
+            trailingBlock(op, x, y, out);
         } else {
             int[] mapA = ElementwiseLoops.indexMapOrNull(a.shape(), shape);
             int[] mapB = ElementwiseLoops.indexMapOrNull(b.shape(), shape);
@@ -130,6 +158,49 @@ final class BinaryArithmeticKernels {
                 for (int i = 0; i < out.length; i++) {
                     out[i] = x[i] / y[i];
                 }
+        }
+    }
+
+    /** True when {@code in}, ignoring leading ones, equals the trailing dimensions of {@code out} (a bias row). */
+    private static boolean isTrailingBlock(Shape in, Shape out) {
+        int skip = 0;
+        while (skip < in.rank() && in.dim(skip) == 1) {
+            skip++;
+        }
+        int length = in.rank() - skip;
+        for (int i = 0; i < length; i++) {
+            if (in.dim(skip + i) != out.dim(out.rank() - length + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code out = x op y} where y repeats every {@code y.length} elements of x, as in adding a bias row. */
+    private static void trailingBlock(Arithmetic op, float[] x, float[] y, float[] out) {
+        int m = y.length;
+        for (int base = 0; base < out.length; base += m) {
+            switch (op) {
+                case ADD:
+                    for (int j = 0; j < m; j++) {
+                        out[base + j] = x[base + j] + y[j];
+                    }
+                    break;
+                case SUB:
+                    for (int j = 0; j < m; j++) {
+                        out[base + j] = x[base + j] - y[j];
+                    }
+                    break;
+                case MUL:
+                    for (int j = 0; j < m; j++) {
+                        out[base + j] = x[base + j] * y[j];
+                    }
+                    break;
+                default:
+                    for (int j = 0; j < m; j++) {
+                        out[base + j] = x[base + j] / y[j];
+                    }
+            }
         }
     }
 

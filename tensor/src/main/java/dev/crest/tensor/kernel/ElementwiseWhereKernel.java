@@ -36,7 +36,8 @@ final class ElementwiseWhereKernel {
             double[] ys = y.toDoubleArray();
             double[] out = new double[n];
             for (int i = 0; i < n; i++) {
-                out[i] = c[mapC == null ? i : mapC[i]] != 0 ? xs[mapX == null ? i : mapX[i]] : ys[mapY == null ? i : mapY[i]];
+                boolean pickX = c[mapC == null ? i : mapC[i]] != 0;
+                out[i] = pickX ? xs[mapX == null ? i : mapX[i]] : ys[mapY == null ? i : mapY[i]];
             }
             return List.of(Tensor.fromDoubles(x.dtype(), shape, out));
         }
@@ -44,7 +45,8 @@ final class ElementwiseWhereKernel {
         long[] ys = y.toLongArray();
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
-            out[i] = c[mapC == null ? i : mapC[i]] != 0 ? xs[mapX == null ? i : mapX[i]] : ys[mapY == null ? i : mapY[i]];
+            boolean pickX = c[mapC == null ? i : mapC[i]] != 0;
+            out[i] = pickX ? xs[mapX == null ? i : mapX[i]] : ys[mapY == null ? i : mapY[i]];
         }
         return List.of(Tensor.fromLongs(x.dtype(), shape, out));
     }

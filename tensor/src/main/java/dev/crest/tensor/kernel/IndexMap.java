@@ -3,6 +3,7 @@ package dev.crest.tensor.kernel;
 import dev.crest.tensor.DType;
 import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * Gather maps for the data-movement kernels: for every output element (row-major), the flat index of the input
@@ -31,10 +32,22 @@ final class IndexMap {
         if (count == 0) {
             return map;
         }
-        if (tables.length == 0) {
-            return map; // one element, reading input index 0
+        // Length-1 axes contribute a constant; folding them into the base keeps the recursion on real axes only.
+        int base = 0;
+        int[][] varying = new int[tables.length][];
+        int n = 0;
+        for (int[] table : tables) {
+            if (table.length == 1) {
+                base = base < 0 || table[0] < 0 ? FILL : base + table[0];
+            } else {
+                varying[n++] = table;
+            }
         }
-        fill(tables, 0, 0, map, 0);
+        if (n == 0) {
+            map[0] = base;
+            return map;
+        }
+        fill(Arrays.copyOf(varying, n), 0, base, map, 0);
         return map;
     }
 

@@ -55,31 +55,23 @@ final class PoolKernels {
             columnStrides[d] = stride;
             stride *= w.input[d];
         }
-        int[] rowStrides = w.inputStrides();
-        int[] coordinate = new int[w.rank];
+        int[][] offsets = w.offsets(w.inputStrides());
+        int[][] reported = storageOrder == 0 ? offsets : w.offsets(columnStrides);
         for (int plane = 0; plane < w.planes; plane++) {
             int planeBase = plane * w.inputSize;
             for (int o = 0; o < w.outputSize; o++) {
-                int[] oIdx = w.outputIndex(o);
+                int[] window = offsets[o];
                 double best = Double.NEGATIVE_INFINITY;
-                long bestIndex = -1;
-                if (w.startWindow(oIdx, coordinate)) {
-                    do {
-                        int rowMajor = 0;
-                        int colMajor = 0;
-                        for (int d = 0; d < w.rank; d++) {
-                            rowMajor += coordinate[d] * rowStrides[d];
-                            colMajor += coordinate[d] * columnStrides[d];
-                        }
-                        double v = xd[planeBase + rowMajor];
-                        if (bestIndex < 0 || v > best || (Double.isNaN(v) && !Double.isNaN(best))) {
-                            best = v;
-                            bestIndex = (long) planeBase + (storageOrder == 0 ? rowMajor : colMajor);
-                        }
-                    } while (w.nextInWindow(oIdx, coordinate));
+                int bestTap = -1;
+                for (int t = 0; t < window.length; t++) {
+                    double v = xd[planeBase + window[t]];
+                    if (bestTap < 0 || v > best || (Double.isNaN(v) && !Double.isNaN(best))) {
+                        best = v;
+                        bestTap = t;
+                    }
                 }
                 y[plane * w.outputSize + o] = best;
-                indices[plane * w.outputSize + o] = bestIndex;
+                indices[plane * w.outputSize + o] = bestTap < 0 ? -1 : (long) planeBase + reported[o][bestTap];
             }
         }
         return List.of(Tensor.fromDoubles(x.dtype(), w.outShape, y), Tensor.fromLongs(DType.INT64, w.outShape, indices));
@@ -96,22 +88,15 @@ final class PoolKernels {
         Windows w = Windows.of(x, attributes);
         double[] xd = x.toDoubleArray();
         double[] y = new double[w.outShape.size()];
-        int[] rowStrides = w.inputStrides();
-        int[] coordinate = new int[w.rank];
+        int[][] offsets = w.offsets(w.inputStrides());
         for (int o = 0; o < w.outputSize; o++) {
-            int[] oIdx = w.outputIndex(o);
-            int count = includePad == 1 ? w.paddedCount(oIdx) : w.validCount(oIdx);
+            int[] window = offsets[o];
+            int count = includePad == 1 ? w.paddedCount(w.outputIndex(o)) : window.length;
             for (int plane = 0; plane < w.planes; plane++) {
                 int planeBase = plane * w.inputSize;
                 double sum = 0;
-                if (w.startWindow(oIdx, coordinate)) {
-                    do {
-                        int offset = 0;
-                        for (int d = 0; d < w.rank; d++) {
-                            offset += coordinate[d] * rowStrides[d];
-                        }
-                        sum += xd[planeBase + offset];
-                    } while (w.nextInWindow(oIdx, coordinate));
+                for (int offset : window) {
+                    sum += xd[planeBase + offset];
                 }
                 y[plane * w.outputSize + o] = count == 0 ? Double.NaN : sum / count;
             }
@@ -227,12 +212,33 @@ final class PoolKernels {
             return index;
         }
 
-        int validCount(int[] oIdx) {
-            int count = 1;
-            for (int d = 0; d < rank; d++) {
-                count *= end[d][oIdx[d]] - first[d][oIdx[d]];
+        /**
+         * For every output position, the in-input positions of its window in row-major window order, as
+         * spatial offsets {@code Σ coordinate[d]·spatialStrides[d]}.
+         */
+        int[][] offsets(int[] spatialStrides) {
+            int[][] out = new int[outputSize][];
+            int[] coordinate = new int[rank];
+            for (int o = 0; o < outputSize; o++) {
+                int[] oIdx = outputIndex(o);
+                int count = 1;
+                for (int d = 0; d < rank; d++) {
+                    count *= end[d][oIdx[d]] - first[d][oIdx[d]];
+                }
+                int[] window = new int[count];
+                if (count > 0 && startWindow(oIdx, coordinate)) {
+                    int t = 0;
+                    do {
+                        int offset = 0;
+                        for (int d = 0; d < rank; d++) {
+                            offset += coordinate[d] * spatialStrides[d];
+                        }
+                        window[t++] = offset;
+                    } while (nextInWindow(oIdx, coordinate));
+                }
+                out[o] = window;
             }
-            return count;
+            return out;
         }
 
         int paddedCount(int[] oIdx) {

@@ -4,6 +4,7 @@ import dev.crest.tensor.Attributes;
 import dev.crest.tensor.DType;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.TensorException;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,7 @@ final class ReduceKernel {
             if (noop) {
                 return data;
             }
-            java.util.Arrays.fill(reduced, true);
+            Arrays.fill(reduced, true);
         } else {
             for (int a : ShapeAxes.normalize(axes, rank, "axes")) {
                 reduced[a] = true;

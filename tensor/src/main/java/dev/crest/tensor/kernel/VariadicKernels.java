@@ -3,6 +3,7 @@ package dev.crest.tensor.kernel;
 import dev.crest.tensor.Attributes;
 import dev.crest.tensor.DType;
 import dev.crest.tensor.Tensor;
+import dev.crest.tensor.TensorException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,9 @@ final class VariadicKernels {
     }
 
     private static List<Tensor> extreme(List<Tensor> inputs, Attributes attributes, boolean max) {
-        KernelArgs.checkCount(inputs, 1, Integer.MAX_VALUE);
+        if (inputs.isEmpty()) {
+            throw new TensorException("expects at least 1 input, got 0");
+        }
         List<Tensor> tensors = new ArrayList<>(inputs.size());
         List<String> names = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
@@ -34,9 +37,12 @@ final class VariadicKernels {
         Tensor result = tensors.get(0);
         for (int i = 1; i < tensors.size(); i++) {
             Tensor next = tensors.get(i);
-            result = dtype.isFloat()
-                    ? ElementwiseLoops.combineFloat(result, next, dtype, max ? VariadicKernels::max : VariadicKernels::min)
-                    : ElementwiseLoops.combineLong(result, next, dtype, max ? Math::max : Math::min);
+            if (dtype.isFloat()) {
+                result = ElementwiseLoops.combineFloat(result, next, dtype,
+                        max ? VariadicKernels::max : VariadicKernels::min);
+            } else {
+                result = ElementwiseLoops.combineLong(result, next, dtype, max ? Math::max : Math::min);
+            }
         }
         return List.of(result);
     }

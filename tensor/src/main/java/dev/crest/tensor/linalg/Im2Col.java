@@ -16,7 +16,12 @@ import java.util.Arrays;
  * <p>With this layout a convolution with weights {@code W} of shape {@code M × (channels·K)} is
  * {@code Y (M × P) = W · im2col(X)}, i.e. {@code Blas.sgemm(false, false, M, P, channels·K, 1, w, 0, channels·K,
  * col, 0, P, 0, y, 0, P)}; channel groups use the contiguous row block {@code [g·Cg·K, (g+1)·Cg·K)}. For the
- * backward pass, {@code dW = dY · colᵀ} and {@code dX = col2im(Wᵀ · dY)}.
+ * backward pass, with {@code R = channels·K}:
+ * <ul>
+ *   <li>{@code dW += dY·colᵀ}: {@code Blas.sgemm(false, true, M, R, P, 1, dy, 0, P, col, 0, P, 1, dw, 0, R)};</li>
+ *   <li>{@code dcol = Wᵀ·dY}: {@code Blas.sgemm(true, false, R, P, M, 1, w, 0, R, dy, 0, P, 0, dcol, 0, P)},
+ *       then {@code dX = col2im(dcol)} into a zeroed (or accumulating) gradient image.</li>
+ * </ul>
  *
  * <p>{@link #col2im} is the adjoint of {@link #im2col}: it <em>adds</em> every column entry back into the
  * input position it was read from (overlapping windows accumulate; padding entries are dropped), so callers

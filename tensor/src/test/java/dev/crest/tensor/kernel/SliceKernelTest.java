@@ -7,6 +7,9 @@ import dev.crest.tensor.Attributes;
 import dev.crest.tensor.DType;
 import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class SliceKernelTest {
@@ -63,6 +66,23 @@ class SliceKernelTest {
         assertThat(slice(x, ints(3), ints(-1), ints(0), ints(-1)).shape()).isEqualTo(Shape.of(0));
         assertThat(slice(x, ints(Long.MAX_VALUE), ints(Long.MIN_VALUE), ints(0), ints(Long.MIN_VALUE))
                 .toLongArray()).containsExactly(9);
+    }
+
+    @Test
+    void negativeStepStartsBeforeTheAxisClampToZeroAsTheSpecificationSays() {
+        // ONNX clamps the start of a backward slice to [0, dim-1] (NumPy would give an empty slice here), and the
+        // end -10 + 5 = -5 to -1, so exactly element 0 is selected.
+        Tensor x = iota(DType.INT64, 5);
+        assertThat(slice(x, ints(-10), ints(-10), ints(0), ints(-1)).toLongArray()).containsExactly(0);
+    }
+
+    @Property(tries = 50)
+    void reversingTwiceIsIdentity(@ForAll @IntRange(min = 1, max = 4) int a, @ForAll @IntRange(min = 0, max = 4) int b,
+            @ForAll @IntRange(min = -2, max = 1) int axis) {
+        Tensor x = iota(DType.FLOAT32, a, b);
+        Tensor reverse = ints(-1);
+        Tensor once = slice(x, ints(-1), ints(Long.MIN_VALUE), ints(axis), reverse);
+        assertThat(slice(once, ints(-1), ints(Long.MIN_VALUE), ints(axis), reverse).sameAs(x)).isTrue();
     }
 
     @Test
