@@ -2,6 +2,7 @@ package dev.crest.bench.mlp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crest.bench.BenchException;
+import dev.crest.bench.report.Median;
 import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.data.Dataset;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +65,7 @@ public final class MlpEpochRunner {
         document.put("config", config);
         document.put("warmup_epochs", warmup);
         document.put("epoch_seconds", seconds);
-        document.put("median_seconds", median(seconds));
+        document.put("median_seconds", Median.of(seconds));
         document.put("epoch_losses", losses);
         document.put("final_loss", losses.get(losses.size() - 1));
         try {
@@ -91,12 +91,5 @@ public final class MlpEpochRunner {
         Tensor flat = Tensor.wrapFloat32(Shape.of(config.examples(), config.inputs()),
                 subset.features().float32Data());
         return new Dataset(flat, subset.labels());
-    }
-
-    static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
