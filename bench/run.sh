@@ -14,6 +14,10 @@ classpath="bench/target/crest-bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/runtim
 # Crest's BLAS (netlib → OpenBLAS through JNI) and PyTorch's OpenMP read their thread counts from here; JMH
 # forks and the MLP processes inherit them.
 export OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads"
+# OpenMP workers sleep instead of spinning between parallel regions. With the default policy PyTorch's workers
+# spin, and on a shared 2-core machine one descheduled worker stalls every region: its MLP epoch measured
+# 8-26 s with other work running, 0.4-0.5 s with this setting. It only makes the baseline faster.
+export OMP_WAIT_POLICY=PASSIVE
 # DJL: CPU build from the native jar on the class path, never a download.
 export PYTORCH_FLAVOR=cpu
 
