@@ -12,6 +12,8 @@ import static dev.crest.tensor.autodiff.KernelCalls.run;
 import static dev.crest.tensor.autodiff.KernelCalls.scalar;
 import static dev.crest.tensor.autodiff.KernelCalls.where;
 
+import dev.crest.tensor.Attributes;
+import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
 import java.util.Map;
 
@@ -28,12 +30,12 @@ final class ArithmeticGradients {
         rules.put("Add", c -> new Tensor[] {to(c, 0, c.gradient()), to(c, 1, c.gradient())});
         rules.put("Sub", c -> new Tensor[] {to(c, 0, c.gradient()), c.needs(1) ? to(c, 1, neg(c.gradient())) : null});
         rules.put("Mul", c -> new Tensor[] {
-            c.needs(0) ? to(c, 0, mul(c.gradient(), c.input(1))) : null,
+            c.needs(0) ? to(c, 0, mul(c.gradient(), operand(c, 1))) : null,
             c.needs(1) ? to(c, 1, mul(c.gradient(), c.input(0))) : null});
         // d(a/b)/db = -(a/b)/b = -y/b.
         rules.put("Div", c -> new Tensor[] {
-            c.needs(0) ? to(c, 0, div(c.gradient(), c.input(1))) : null,
-            c.needs(1) ? to(c, 1, neg(div(mul(c.gradient(), c.output()), c.input(1)))) : null});
+            c.needs(0) ? to(c, 0, div(c.gradient(), operand(c, 1))) : null,
+            c.needs(1) ? to(c, 1, neg(div(mul(c.gradient(), c.output()), operand(c, 1)))) : null});
         rules.put("Pow", ArithmeticGradients::pow);
         rules.put("Max", ArithmeticGradients::select);
         rules.put("Min", ArithmeticGradients::select);
@@ -50,7 +52,24 @@ final class ArithmeticGradients {
 
     /** The gradient {@code g} (at the output's shape) summed to input {@code i}'s shape, or null if not needed. */
     private static Tensor to(GradientContext c, int i, Tensor g) {
-        return c.needs(i) ? reduceToShape(g, c.input(i).shape()) : null;
+        return c.needs(i) ? reduceToShape(g, operand(c, i).shape()).reshape(c.input(i).shape()) : null;
+    }
+
+    /**
+     * Input {@code i} as it broadcast in the forward pass: in the opset-1/6 form of Add/Sub/Mul/Div
+     * ({@code broadcast=1} with an {@code axis}) B lines up with A from {@code axis}, which trailing ones express.
+     */
+    private static Tensor operand(GradientContext c, int i) {
+        Tensor t = c.input(i);
+        Attributes attributes = c.attributes();
+        if (i != 1 || attributes.getLong("broadcast", 0) != 1 || !attributes.has("axis")) {
+            return t;
+        }
+        int rankA = c.input(0).rank();
+        int axis = Shape.normalizeAxis(attributes.getInt("axis", 0), rankA);
+        int[] dims = java.util.Arrays.copyOf(t.shape().dims(), rankA - axis);
+        java.util.Arrays.fill(dims, t.rank(), dims.length, 1);
+        return t.reshape(Shape.of(dims));
     }
 
     /** Pow(a, b) = a^b: da = g·b·a^(b−1), db = g·y·ln a (defined for a > 0). */

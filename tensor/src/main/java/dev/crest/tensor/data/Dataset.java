@@ -65,6 +65,20 @@ public final class Dataset {
         return Shape.of(Arrays.copyOfRange(dims, 1, dims.length));
     }
 
+    /**
+     * The same examples viewed with another per-example shape of the same size, e.g. {@code [1, 28, 28]} to
+     * give 28×28 images the channel axis a convolution expects. Shares the data.
+     */
+    public Dataset withExampleShape(Shape exampleShape) {
+        if (exampleShape.size() != exampleSize && size() > 0) {
+            throw new TensorException("cannot view examples of shape " + exampleShape() + " as " + exampleShape);
+        }
+        int[] dims = new int[exampleShape.rank() + 1];
+        dims[0] = size();
+        System.arraycopy(exampleShape.dims(), 0, dims, 1, exampleShape.rank());
+        return new Dataset(features.reshape(Shape.of(dims)), labels);
+    }
+
     /** Number of classes, taken as the largest label plus one. */
     public int classCount() {
         int max = -1;

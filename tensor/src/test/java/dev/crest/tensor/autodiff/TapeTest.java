@@ -240,4 +240,16 @@ class TapeTest {
         // d/dx x³ = 3x².
         assertThat(values(tape.backward(y).get(x))).containsExactly(6.75, 12);
     }
+
+    @Test
+    void legacyAxisBroadcastSumsOverTheAxesOutsideB() {
+        Tape tape = new Tape();
+        Variable a = tape.parameter(Tensor.ofDoubles(Shape.of(2, 3, 2), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
+        Variable b = tape.parameter(Tensor.ofDoubles(Shape.of(3), 1, 2, 3));
+        Attributes legacy = Attributes.builder().put("broadcast", 1L).put("axis", 1L).build();
+        Gradients g = tape.backward(tape.apply("Mul", legacy, a, b));
+        // b[j] multiplies a[:, j, :], so its gradient is the sum of that slice.
+        assertThat(values(g.get(b))).containsExactly(1 + 2 + 7 + 8, 3 + 4 + 9 + 10, 5 + 6 + 11 + 12);
+        assertThat(values(g.get(a))).containsExactly(1, 1, 2, 2, 3, 3, 1, 1, 2, 2, 3, 3);
+    }
 }

@@ -70,6 +70,10 @@ class MiniBatchesTest {
         assertThat(slice.features().float32Data()).containsExactly(2, 20, 3, 30, 4, 40);
         assertThat(slice.labels()).containsExactly(2, 0, 1);
         assertThat(slice.exampleShape()).isEqualTo(Shape.of(2));
+        Dataset viewed = tenExamples().withExampleShape(Shape.of(1, 2, 1));
+        assertThat(viewed.features().shape()).isEqualTo(Shape.of(10, 1, 2, 1));
+        assertThat(viewed.label(4)).isEqualTo(1);
+        assertThatThrownBy(() -> tenExamples().withExampleShape(Shape.of(3))).isInstanceOf(TensorException.class);
         assertThatThrownBy(() -> new MiniBatches(tenExamples(), 0, 1)).isInstanceOf(TensorException.class);
         assertThatThrownBy(() -> new Dataset(Tensor.wrapFloat32(Shape.of(2, 2), new float[4]), new int[] {1}))
                 .isInstanceOf(TensorException.class).hasMessageContaining("2 examples but 1 labels");

@@ -44,8 +44,7 @@ class FashionMnistTrainingTest {
 
     @Test
     void smallCnnLossFallsWithinTwoEpochsOnAThousandImages() {
-        Dataset subset = train.slice(0, 1000);
-        Dataset images = new Dataset(subset.features().reshape(Shape.of(1000, 1, 28, 28)), subset.labels());
+        Dataset images = train.slice(0, 1000).withExampleShape(Shape.of(1, 28, 28));
         SplittableRandom random = new SplittableRandom(18);
         Module cnn = new Sequential(new Conv2d(1, 8, 3, 1, 1, random), new ReLU(), new MaxPool2d(2),
                 new Conv2d(8, 16, 3, 1, 1, random), new ReLU(), new MaxPool2d(2), new Flatten(),
