@@ -9,10 +9,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** The look shared by every Crest chart: white background, light grid, colour-blind-safe palette, legend below. */
 final class ChartTheme {
 
-    /** Okabe and Ito's colour-blind-safe palette, with the low-contrast yellow moved last. */
+    /**
+     * Okabe and Ito's colour-blind-safe palette, then four of Tol's muted colours so that a comparison of all
+     * eleven netsim strategies repeats none; the low-contrast yellow comes last.
+     */
     private static final Color[] PALETTE = {
         new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xE69F00),
-        new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442),
+        new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0x882255),
+        new Color(0x44AA99), new Color(0x999933), new Color(0x6B4C9A), new Color(0xF0E442),
     };
 
     /** Distinct shapes so that lines stay distinguishable when printed in grey. */
@@ -39,8 +43,9 @@ final class ChartTheme {
         styler.setChartFontColor(INK);
         styler.setSeriesColors(PALETTE.clone());
         styler.setChartTitleVisible(false);
-        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        // A column on the right holds any number of series; a row below the plot is cut off past about seven.
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setLegendLayout(Styler.LegendLayout.Vertical);
         styler.setLegendBorderColor(Color.WHITE);
         styler.setLegendBackgroundColor(Color.WHITE);
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
