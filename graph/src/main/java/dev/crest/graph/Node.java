@@ -48,7 +48,7 @@ public final class Node {
 
     /** A node with the given op type, inputs and outputs, and no attributes; the name is the first output. */
     public static Node of(String opType, List<String> inputs, List<String> outputs) {
-        return builder(opType).name(outputs.get(0)).inputs(inputs).outputs(outputs).build();
+        return builder(opType).name(outputs.isEmpty() ? "" : outputs.get(0)).inputs(inputs).outputs(outputs).build();
     }
 
     /** The node's name; may be empty, as ONNX allows. */

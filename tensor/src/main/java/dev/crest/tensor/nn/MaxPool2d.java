@@ -45,7 +45,7 @@ public final class MaxPool2d implements Module {
                         int rowBase = base + r * w;
                         for (int c = c0; c < c1; c++) {
                             float v = xs[rowBase + c];
-                            if (v > best) {
+                            if (v > best || v != v) { // v != v: a NaN wins and stays, as in ONNX and PyTorch
                                 best = v;
                                 bestIndex = rowBase + c;
                             }

@@ -42,6 +42,16 @@ class PoolingTest {
     }
 
     @Test
+    void maxPoolPropagatesNanAndRoutesItsGradientToTheNan() {
+        Tape tape = new Tape();
+        Variable x = tape.parameter(Tensor.ofFloats(Shape.of(1, 1, 2, 2), 1, Float.NaN, 3, 2));
+        Variable y = new MaxPool2d(2).forward(tape, x);
+        assertThat(y.value().float32Data()[0]).isNaN();
+        Tensor dx = tape.backward(y, Tensor.ofFloats(Shape.of(1, 1, 1, 1), 1)).get(x);
+        assertThat(dx.float32Data()).containsExactly(0, 1, 0, 0);
+    }
+
+    @Test
     void maxPoolWithPaddingNeverPicksPaddingAndOverlappingWindowsAccumulate() {
         Tape tape = new Tape();
         float[] negative = new float[16];
