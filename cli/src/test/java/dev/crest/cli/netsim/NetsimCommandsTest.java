@@ -1,10 +1,10 @@
 package dev.crest.cli.netsim;
 
-import dev.crest.cli.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crest.cli.CliRunner;
 import dev.crest.cli.Main;
 import dev.crest.graph.ModelSummary;
 import dev.crest.graph.onnx.OnnxModels;
@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,7 +167,7 @@ class NetsimCommandsTest {
 
     @Test
     void butterflyAtSixWorkersIsSkippedInCompareAndRefusedInRun() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Strategies.names().contains("butterfly"),
+        Assumptions.assumeTrue(Strategies.names().contains("butterfly"),
                 "butterfly is not in the Strategies registry of this build yet");
         CliRunner.Result r = CliRunner.run("netsim", "compare", "--model", trace.toString(), "--workers", "6", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -1,6 +1,8 @@
 package dev.crest.netsim.sweep;
 
 import dev.crest.netsim.NetsimException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,8 +130,8 @@ public final class QuantityFormat {
         double[] multipliers = {1, 1e3, 1e6, 1e9};
         for (int i = 0; i < units.length; i++) {
             if (seconds * multipliers[i] >= 1 || i == units.length - 1) {
-                String candidate = new java.math.BigDecimal(seconds * multipliers[i])
-                        .round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString() + units[i];
+                String candidate = new BigDecimal(seconds * multipliers[i])
+                        .round(new MathContext(12)).stripTrailingZeros().toPlainString() + units[i];
                 if (parseSeconds("duration", candidate) == seconds) {
                     return candidate;
                 }

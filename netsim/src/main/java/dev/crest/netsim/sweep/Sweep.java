@@ -1,5 +1,6 @@
 package dev.crest.netsim.sweep;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +121,7 @@ public final class Sweep {
      */
     static long seedOf(long sweepSeed, SweepPoint point) {
         long hash = 0xcbf29ce484222325L;
-        for (byte b : CsvLine.format(point.values()).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : CsvLine.format(point.values()).getBytes(StandardCharsets.UTF_8)) {
             hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
         }
         return new SplittableRandom(sweepSeed ^ hash).nextLong();
