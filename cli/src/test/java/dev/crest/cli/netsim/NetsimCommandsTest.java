@@ -16,7 +16,6 @@ import dev.crest.netsim.topology.TopologySpec;
 import dev.crest.netsim.workload.TraceWorkloads;
 import dev.crest.netsim.workload.Workload;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,12 +34,9 @@ class NetsimCommandsTest {
 
     private Path trace;
 
-    /** Two gradients of 2 and 4 Mbit, 10 ms forward: a handful of 500 kbit packets per message, fast to simulate. */
     @BeforeEach
     void writeTrace() throws IOException {
-        trace = tmp.resolve("tiny.csv");
-        Files.writeString(trace, "# forward_seconds=0.01\ntime_s,size_bits,tensor\n0.0,2000000,fc\n0.005,4000000,conv\n",
-                StandardCharsets.UTF_8);
+        trace = TinyTrace.writeInto(tmp);
     }
 
     @Test
