@@ -160,11 +160,4 @@ public final class QuantityFormat {
         }
         return value;
     }
-
-    private static String trim(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
-    }
 }
