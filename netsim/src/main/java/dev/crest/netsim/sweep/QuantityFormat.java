@@ -56,7 +56,7 @@ public final class QuantityFormat {
         String unit = m.group(2);
         double scale = 1;
         String rest = unit;
-        if (!rest.isEmpty() && "kKMGT".indexOf(rest.charAt(0)) >= 0 && !rest.equals("B") && !rest.equals("b")) {
+        if (!rest.isEmpty() && "kKMGT".indexOf(rest.charAt(0)) >= 0) {
             scale = switch (Character.toUpperCase(rest.charAt(0))) {
                 case 'K' -> 1e3;
                 case 'M' -> 1e6;
