@@ -62,7 +62,7 @@ public final class NetsimRunCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> toJson(RunSpec run, Workload workload, Result r, double wallSeconds) {
+    private static Map<String, Object> toJson(RunSpec run, Workload workload, Result r, double wallSeconds) {
         Map<String, Object> doc = new LinkedHashMap<>();
         Map<String, Object> settings = new LinkedHashMap<>();
         run.values().entrySet().stream().sorted(Map.Entry.comparingByKey())
