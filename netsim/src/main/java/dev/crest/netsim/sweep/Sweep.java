@@ -92,7 +92,6 @@ public final class Sweep {
                     done.get();
                 }
             } catch (ExecutionException e) {
-                pool.shutdownNow();
                 Throwable cause = e.getCause();
                 if (cause instanceof RuntimeException) {
                     throw (RuntimeException) cause;
@@ -102,10 +101,10 @@ public final class Sweep {
                 }
                 throw new IllegalStateException("sweep run failed", cause);
             } catch (InterruptedException e) {
-                pool.shutdownNow();
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("sweep interrupted", e);
             } finally {
+                // Cancels the runs not yet started; on success there are none.
                 pool.shutdownNow();
                 awaitQuietly(pool);
             }
