@@ -1,5 +1,6 @@
 package dev.crest.cli;
 
+import dev.crest.cli.netsim.NetsimCommand;
 import picocli.CommandLine.Command;
 
 /** The top-level {@code crest} command; it only groups the tools' subcommands. */
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A toolkit for people who build and run deep-learning systems.",
-        subcommands = {ModelCommand.class, dev.crest.cli.netsim.NetsimCommand.class})
+        subcommands = {ModelCommand.class, NetsimCommand.class})
 public final class CrestCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;

@@ -34,17 +34,12 @@ public final class Main {
 
     /** Runs the command with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = newCommandLine(out, err);
-        return cli.execute(args);
-    }
-
-    static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new CrestCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(Main::handleExecutionException);
         cli.setParameterExceptionHandler(Main::handleParameterException);
-        return cli;
+        return cli.execute(args);
     }
 
     private static int handleParameterException(CommandLine.ParameterException e, String[] args) {

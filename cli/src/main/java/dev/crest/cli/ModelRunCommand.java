@@ -16,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -101,7 +103,7 @@ public final class ModelRunCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("model", modelFile.toString());
-            doc.put("engine", engine.name().toLowerCase(java.util.Locale.ROOT));
+            doc.put("engine", engine.name().toLowerCase(Locale.ROOT));
             doc.put("outputs", reports);
             doc.put("outDir", outDir == null ? null : outDir.toString());
             doc.put("matchesExpected", data.outputs().isEmpty() ? null : allMatch);
@@ -270,9 +272,9 @@ public final class ModelRunCommand implements Callable<Integer> {
 
     private void printText(PrintWriter out, Engine engine, List<Map<String, Object>> reports, boolean noExpected,
             boolean allMatch) {
-        out.println("engine: " + engine.name().toLowerCase(java.util.Locale.ROOT));
+        out.println("engine: " + engine.name().toLowerCase(Locale.ROOT));
         for (Map<String, Object> r : reports) {
-            out.printf("%s: %s%s%n", r.get("name"), r.get("dtype"), java.util.Arrays.toString((int[]) r.get("shape")));
+            out.printf("%s: %s%s%n", r.get("name"), r.get("dtype"), Arrays.toString((int[]) r.get("shape")));
             if (r.containsKey("min")) {
                 out.printf("  min %.6g  max %.6g  mean %.6g%n", r.get("min"), r.get("max"), r.get("mean"));
             }

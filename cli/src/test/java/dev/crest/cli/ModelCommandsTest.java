@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,7 +93,7 @@ class ModelCommandsTest {
         Path folder = tmp.resolve("data");
         Files.createDirectories(folder);
         String outName = model.graph().outputs().get(0).name();
-        new TestDataSet(data.inputs(), java.util.Map.of(outName, Tensor.fromDoubles(right.dtype(), right.shape(), shifted)))
+        new TestDataSet(data.inputs(), Map.of(outName, Tensor.fromDoubles(right.dtype(), right.shape(), shifted)))
                 .write(folder, model);
         CliRunner.Result r = CliRunner.run("model", "run", MODEL.toString(), "--inputs", folder.toString());
         assertThat(r.exitCode()).isEqualTo(1);
@@ -133,8 +134,8 @@ class ModelCommandsTest {
         Model model = OnnxModels.read(MODEL);
         Path folder = tmp.resolve("wrong");
         Tensor input = TestDataSet.read(DATA, model).inputs().values().iterator().next();
-        new TestDataSet(java.util.Map.of(model.graph().requiredInputs().get(0).name(), input.cast(DType.INT64)),
-                java.util.Map.of()).write(folder, model);
+        new TestDataSet(Map.of(model.graph().requiredInputs().get(0).name(), input.cast(DType.INT64)),
+                Map.of()).write(folder, model);
         assertUserError(CliRunner.run("model", "run", MODEL.toString(), "--inputs", folder.toString()));
     }
 
@@ -156,7 +157,7 @@ class ModelCommandsTest {
         Model model = Model.of(graph);
         OnnxModels.write(model, file);
         Path folder = tmp.resolve("odd_data");
-        new TestDataSet(java.util.Map.of("x", Tensor.ofFloats(Shape.of(2), 1f, 2f)), java.util.Map.of())
+        new TestDataSet(Map.of("x", Tensor.ofFloats(Shape.of(2), 1f, 2f)), Map.of())
                 .write(folder, model);
         CliRunner.Result r = CliRunner.run("model", "run", file.toString(), "--inputs", folder.toString());
         assertUserError(r);

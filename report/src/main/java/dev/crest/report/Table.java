@@ -2,6 +2,7 @@ package dev.crest.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class Table {
     private Table(Builder builder) {
         this.caption = builder.caption;
         this.columns = List.copyOf(builder.columns);
-        this.rows = builder.rows.stream().map(row -> java.util.Collections.unmodifiableList(new ArrayList<>(row))).toList();
+        this.rows = builder.rows.stream().map(row -> Collections.unmodifiableList(new ArrayList<>(row))).toList();
         this.csvFileName = builder.csvFileName;
         this.significantDigits = builder.significantDigits;
     }

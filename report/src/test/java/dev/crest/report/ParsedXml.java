@@ -2,6 +2,7 @@ package dev.crest.report;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.NamespaceContext;
@@ -39,7 +40,7 @@ final class ParsedXml {
             }
 
             @Override
-            public java.util.Iterator<String> getPrefixes(String uri) {
+            public Iterator<String> getPrefixes(String uri) {
                 return null;
             }
         });

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TableTest {
@@ -62,7 +64,7 @@ class TableTest {
     void rejectsRowsOfTheWrongWidthAndCellsOfOtherTypes() {
         assertThatThrownBy(() -> Table.builder("a", "b").row("x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 cells but the table has 2 columns");
-        assertThatThrownBy(() -> Table.builder("a").row(java.util.List.of(new Object())))
+        assertThatThrownBy(() -> Table.builder("a").row(List.of(new Object())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strings or numbers");
     }
 
@@ -76,7 +78,7 @@ class TableTest {
 
     @Test
     void rowsAreCopiedSoLaterChangesDoNotLeakIn() {
-        java.util.List<Object> row = new java.util.ArrayList<>(java.util.List.of("a"));
+        List<Object> row = new ArrayList<>(List.of("a"));
         Table table = Table.builder("x").row(row).build();
         row.set(0, "b");
         assertThat(table.rows().get(0)).containsExactly("a");

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +49,7 @@ public final class NumpyGemmBaseline {
             throw new BenchException("NumPy GEMM script not found at " + script + "; run from the repository root");
         }
         List<String> command = new ArrayList<>(List.of(python.toString(), script.toString(),
-                "--sizes", java.util.Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining(",")),
+                "--sizes", Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining(",")),
                 "--threads", Integer.toString(threads),
                 "--repeats", Integer.toString(repeats),
                 "--loop-seconds", Double.toString(loopSeconds),

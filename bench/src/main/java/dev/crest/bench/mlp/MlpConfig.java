@@ -23,9 +23,4 @@ public record MlpConfig(int inputs, int hidden, int classes, int batchSize, floa
     public static MlpConfig fashionMnistDefault() {
         return new MlpConfig(784, 128, 10, 64, 0.1f, 0.9f, 10_000, 42L);
     }
-
-    /** Number of mini-batches in one epoch. */
-    public int batchesPerEpoch() {
-        return (examples + batchSize - 1) / batchSize;
-    }
 }

@@ -11,6 +11,7 @@ import dev.crest.netsim.workload.Workloads;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,7 +57,7 @@ public final class NetsimBenchmark {
                 result = simulation.run();
                 walls[i] = (System.nanoTime() - start) / 1e9;
             }
-            java.util.Arrays.sort(walls);
+            Arrays.sort(walls);
             double median = walls[repeats / 2];
             System.out.printf(Locale.ROOT, "| %s | %d | %.0f G | %s | %.4f | %d | %.2f | %.2e | %.0f | < %.0f s: %s |%n",
                     c.model(), c.workers(), c.bandwidth() / 1e9, c.strategy(), result.iterationSeconds(),

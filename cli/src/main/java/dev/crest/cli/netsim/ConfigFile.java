@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Reads a netsim settings file, YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}): a flat mapping from
@@ -54,7 +55,7 @@ final class ConfigFile {
             String canonical = aliases.get(field.getKey());
             if (canonical == null) {
                 throw new CliException("unknown setting '" + field.getKey() + "' in " + file + "; known settings: "
-                        + String.join(", ", new java.util.TreeSet<>(aliases.values())));
+                        + String.join(", ", new TreeSet<>(aliases.values())));
             }
             if (settings.containsKey(canonical)) {
                 throw new CliException("setting '" + canonical + "' appears twice in " + file);

@@ -1,5 +1,6 @@
 package dev.crest.cli.netsim;
 
+import dev.crest.cli.CliException;
 import dev.crest.cli.JsonOutput;
 import dev.crest.cli.VersionProvider;
 import dev.crest.netsim.sim.LinkLoad;
@@ -43,7 +44,7 @@ public final class NetsimRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (busiestLinks < 0) {
-            throw new dev.crest.cli.CliException("--busiest-links must be non-negative, got " + busiestLinks);
+            throw new CliException("--busiest-links must be non-negative, got " + busiestLinks);
         }
         RunSpec run = RunSpec.of(SettingOptions.single(spec));
         Workload workload = Workloads.resolve(run.model(), run.workloadSettings());
@@ -61,7 +62,7 @@ public final class NetsimRunCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> toJson(RunSpec run, Workload workload, Result r, double wallSeconds) {
+    private static Map<String, Object> toJson(RunSpec run, Workload workload, Result r, double wallSeconds) {
         Map<String, Object> doc = new LinkedHashMap<>();
         Map<String, Object> settings = new LinkedHashMap<>();
         run.values().entrySet().stream().sorted(Map.Entry.comparingByKey())

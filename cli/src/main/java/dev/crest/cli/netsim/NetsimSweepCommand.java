@@ -7,6 +7,7 @@ import dev.crest.netsim.sweep.RunMeasures;
 import dev.crest.netsim.sweep.SimulationPointRunner;
 import dev.crest.netsim.sweep.Sweep;
 import dev.crest.netsim.sweep.SweepGrid;
+import dev.crest.netsim.sweep.SweepProgress;
 import dev.crest.netsim.sweep.SweepSummary;
 import dev.crest.netsim.sweep.SweepTable;
 import java.io.PrintWriter;
@@ -76,7 +77,7 @@ public final class NetsimSweepCommand implements Callable<Integer> {
                 ThreadCount.resolve(threads));
         SweepSummary summary;
         try (SweepProgressBar bar = new SweepProgressBar(spec.commandLine().getErr())) {
-            summary = sweep.run(csv, noProgress ? dev.crest.netsim.sweep.SweepProgress.NONE : bar);
+            summary = sweep.run(csv, noProgress ? SweepProgress.NONE : bar);
         }
         SweepTable table = SweepTable.read(csv);
         Map<String, String> provenance = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,7 @@ public final class SettingOptions implements IModelTransformer {
             }
             spec.addOption(OptionSpec.builder(names.toArray(String[]::new))
                     .type(String.class)
-                    .paramLabel(s.key().toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
+                    .paramLabel(s.key().toUpperCase(Locale.ROOT).replace('-', '_'))
                     .description(s.description() + "; default: " + s.defaultText())
                     .build());
         }

@@ -2,7 +2,10 @@ package dev.crest.cli.netsim;
 
 import dev.crest.netsim.NetsimException;
 import dev.crest.netsim.strategy.Strategies;
+import dev.crest.netsim.sweep.NetsimSetting;
 import dev.crest.netsim.sweep.RateFormat;
+import dev.crest.netsim.sweep.RunMeasures;
+import dev.crest.netsim.sweep.StrategyComparison;
 import dev.crest.netsim.sweep.SweepTable;
 import dev.crest.netsim.workload.Workloads;
 import dev.crest.report.HtmlReport;
@@ -26,14 +29,15 @@ import java.util.function.ToDoubleFunction;
  * are named once in the provenance instead of in every title.
  */
 final class SweepReporter {
-    static final String MODEL = "model";
-    static final String WORKERS = "workers";
-    static final String BANDWIDTH = "bandwidth";
-    static final String STRATEGY = "strategy";
-    static final String ITERATION = "iteration_s";
-    static final String SEED = "seed";
-    static final String SKIP_REASON = "skip_reason";
-    private static final String BASELINE = "ps";
+    // Column names of the sweep CSV, taken from netsim so that the report follows a renamed column.
+    private static final String MODEL = NetsimSetting.MODEL.key();
+    private static final String WORKERS = NetsimSetting.WORKERS.key();
+    private static final String BANDWIDTH = NetsimSetting.BANDWIDTH.key();
+    private static final String STRATEGY = NetsimSetting.STRATEGY.key();
+    private static final String ITERATION = RunMeasures.ITERATION;
+    private static final String SEED = SweepTable.SEED;
+    private static final String SKIP_REASON = SweepTable.SKIP_REASON;
+    private static final String BASELINE = StrategyComparison.BASELINE;
 
     private final SweepTable table;
     private final List<String> parameters;

@@ -1,10 +1,10 @@
 package dev.crest.cli.netsim;
 
-import dev.crest.cli.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crest.cli.CliRunner;
 import dev.crest.cli.Main;
 import dev.crest.graph.ModelSummary;
 import dev.crest.graph.onnx.OnnxModels;
@@ -16,11 +16,11 @@ import dev.crest.netsim.topology.TopologySpec;
 import dev.crest.netsim.workload.TraceWorkloads;
 import dev.crest.netsim.workload.Workload;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,12 +34,9 @@ class NetsimCommandsTest {
 
     private Path trace;
 
-    /** Two gradients of 2 and 4 Mbit, 10 ms forward: a handful of 500 kbit packets per message, fast to simulate. */
     @BeforeEach
     void writeTrace() throws IOException {
-        trace = tmp.resolve("tiny.csv");
-        Files.writeString(trace, "# forward_seconds=0.01\ntime_s,size_bits,tensor\n0.0,2000000,fc\n0.005,4000000,conv\n",
-                StandardCharsets.UTF_8);
+        trace = TinyTrace.writeInto(tmp);
     }
 
     @Test
@@ -166,7 +163,7 @@ class NetsimCommandsTest {
 
     @Test
     void butterflyAtSixWorkersIsSkippedInCompareAndRefusedInRun() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Strategies.names().contains("butterfly"),
+        Assumptions.assumeTrue(Strategies.names().contains("butterfly"),
                 "butterfly is not in the Strategies registry of this build yet");
         CliRunner.Result r = CliRunner.run("netsim", "compare", "--model", trace.toString(), "--workers", "6", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -29,9 +29,7 @@ class NetsimSweepCommandTest {
 
     @BeforeEach
     void writeTrace() throws IOException {
-        trace = tmp.resolve("tiny.csv");
-        Files.writeString(trace, "# forward_seconds=0.01\ntime_s,size_bits,tensor\n0.0,2000000,fc\n0.005,4000000,conv\n",
-                StandardCharsets.UTF_8);
+        trace = TinyTrace.writeInto(tmp);
     }
 
     private String[] sweep(Path out, String... extra) {

@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,7 +104,7 @@ class SweepReporterTest {
     void theOrderRowsFinishedInDoesNotChangeThePage() {
         SweepTable t = table();
         List<Map<String, String>> shuffled = new ArrayList<>(t.rows());
-        java.util.Collections.shuffle(shuffled, new java.util.Random(3));
+        Collections.shuffle(shuffled, new Random(3));
         String a = new SweepReporter(t).build(Map.of("seed", "1")).toHtml();
         String b = new SweepReporter(new SweepTable(COLUMNS, shuffled, 0)).build(Map.of("seed", "1")).toHtml();
         assertThat(b).isEqualTo(a);

@@ -1,8 +1,6 @@
 package dev.crest.netsim.engine;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The discrete-event loop: a simulated clock, an {@link EventQueue}, handlers registered per event kind, and
@@ -18,8 +16,7 @@ public final class Scheduler {
     private static final int TIMER = 0;
 
     private final EventQueue queue = new EventQueue();
-    private final List<Handler> handlerList = new ArrayList<>();
-    private Handler[] handlers = new Handler[0];
+    private Handler[] handlers;
     private Runnable[] timers = new Runnable[16];
     private int[] freeTimers = new int[16];
     private int freeTimerCount;
@@ -29,15 +26,15 @@ public final class Scheduler {
     private boolean stopped;
 
     public Scheduler() {
-        handlerList.add((first, second, third) -> runTimer(first));
-        handlers = handlerList.toArray(new Handler[0]);
+        handlers = new Handler[] {(first, second, third) -> runTimer(first)};
     }
 
     /** Registers a handler and returns the event kind to schedule it with. */
     public int register(Handler handler) {
-        handlerList.add(handler);
-        handlers = handlerList.toArray(new Handler[0]);
-        return handlerList.size() - 1;
+        int kind = handlers.length;
+        handlers = Arrays.copyOf(handlers, kind + 1);
+        handlers[kind] = handler;
+        return kind;
     }
 
     /** Current simulated time in seconds. */

@@ -93,8 +93,6 @@ public final class Network {
         if (bufferPackets < 0 || !(retransmitTimeoutSeconds > 0)) {
             throw new IllegalArgumentException("buffer " + bufferPackets + " packets, timeout " + retransmitTimeoutSeconds);
         }
-        this.bufferPackets = bufferPackets;
-        this.retransmitTimeoutSeconds = retransmitTimeoutSeconds;
         if (mtuBits <= 0) {
             throw new IllegalArgumentException("MTU must be positive, got " + mtuBits);
         }
@@ -103,18 +101,18 @@ public final class Network {
         this.mtuBits = mtuBits;
         this.routingSeed = routingSeed;
         this.latencyOccupiesLink = latencyOccupiesLink;
+        this.bufferPackets = bufferPackets;
+        this.retransmitTimeoutSeconds = retransmitTimeoutSeconds;
         int links = topology.linkCount();
         rate = new double[links];
         latency = new double[links];
+        queues = new PacketQueue[links];
         for (int l = 0; l < links; l++) {
             rate[l] = topology.linkRate(l);
             latency[l] = topology.linkLatency(l);
-        }
-        busyUntil = new double[links];
-        queues = new PacketQueue[links];
-        for (int l = 0; l < links; l++) {
             queues[l] = new PacketQueue();
         }
+        busyUntil = new double[links];
         bitsSent = new long[links];
         busySeconds = new double[links];
         linkRoutes = new Route[links];

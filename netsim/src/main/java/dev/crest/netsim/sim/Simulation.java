@@ -51,6 +51,7 @@ public final class Simulation {
             SimulationSettings settings) {
         int parameterServers = strategy.usesParameterServers() ? settings.parameterServers() : 0;
         if (strategy.usesParameterServers()) {
+            // Only to validate: a sharding that does not fit the workload fails here, not in the middle of a run.
             settings.sharding().assign(workload, parameterServers);
         }
         Topology built = Topologies.build(topology, settings.workers(), parameterServers, settings.linkRates());

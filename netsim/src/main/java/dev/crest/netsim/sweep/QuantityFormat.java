@@ -1,6 +1,8 @@
 package dev.crest.netsim.sweep;
 
 import dev.crest.netsim.NetsimException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +56,7 @@ public final class QuantityFormat {
         String unit = m.group(2);
         double scale = 1;
         String rest = unit;
-        if (!rest.isEmpty() && "kKMGT".indexOf(rest.charAt(0)) >= 0 && !rest.equals("B") && !rest.equals("b")) {
+        if (!rest.isEmpty() && "kKMGT".indexOf(rest.charAt(0)) >= 0) {
             scale = switch (Character.toUpperCase(rest.charAt(0))) {
                 case 'K' -> 1e3;
                 case 'M' -> 1e6;
@@ -128,8 +130,8 @@ public final class QuantityFormat {
         double[] multipliers = {1, 1e3, 1e6, 1e9};
         for (int i = 0; i < units.length; i++) {
             if (seconds * multipliers[i] >= 1 || i == units.length - 1) {
-                String candidate = new java.math.BigDecimal(seconds * multipliers[i])
-                        .round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString() + units[i];
+                String candidate = new BigDecimal(seconds * multipliers[i])
+                        .round(new MathContext(12)).stripTrailingZeros().toPlainString() + units[i];
                 if (parseSeconds("duration", candidate) == seconds) {
                     return candidate;
                 }
@@ -157,12 +159,5 @@ public final class QuantityFormat {
             throw new NetsimException(what + " must be positive and finite, got " + text);
         }
         return value;
-    }
-
-    private static String trim(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
     }
 }

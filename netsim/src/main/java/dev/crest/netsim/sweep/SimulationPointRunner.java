@@ -6,6 +6,7 @@ import dev.crest.netsim.workload.Workload;
 import dev.crest.netsim.workload.Workloads;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ public final class SimulationPointRunner implements PointRunner {
      * the given canonical values or the default.
      */
     public static SweepGrid grid(Map<NetsimSetting, List<String>> axes) {
-        Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> columns = new LinkedHashMap<>();
         for (NetsimSetting s : NetsimSetting.values()) {
             if (s.isSweepAxis()) {
                 columns.put(s.key(), axes.getOrDefault(s, List.of(s.defaultText())));

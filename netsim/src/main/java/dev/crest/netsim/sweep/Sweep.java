@@ -1,5 +1,6 @@
 package dev.crest.netsim.sweep;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,6 @@ public final class Sweep {
                     done.get();
                 }
             } catch (ExecutionException e) {
-                pool.shutdownNow();
                 Throwable cause = e.getCause();
                 if (cause instanceof RuntimeException) {
                     throw (RuntimeException) cause;
@@ -101,10 +101,10 @@ public final class Sweep {
                 }
                 throw new IllegalStateException("sweep run failed", cause);
             } catch (InterruptedException e) {
-                pool.shutdownNow();
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("sweep interrupted", e);
             } finally {
+                // Cancels the runs not yet started; on success there are none.
                 pool.shutdownNow();
                 awaitQuietly(pool);
             }
@@ -120,7 +120,7 @@ public final class Sweep {
      */
     static long seedOf(long sweepSeed, SweepPoint point) {
         long hash = 0xcbf29ce484222325L;
-        for (byte b : CsvLine.format(point.values()).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : CsvLine.format(point.values()).getBytes(StandardCharsets.UTF_8)) {
             hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
         }
         return new SplittableRandom(sweepSeed ^ hash).nextLong();

@@ -21,9 +21,6 @@ import java.util.Set;
  * open drops. Rows already present are reported by {@link #done()} so a re-run skips them.
  */
 final class SweepCsv implements Closeable {
-    static final String SEED = "seed";
-    static final String SKIP_REASON = "skip_reason";
-
     private final List<String> parameterNames;
     private final List<String> measureColumns;
     private final Set<List<String>> done;
@@ -39,8 +36,8 @@ final class SweepCsv implements Closeable {
 
     static List<String> header(List<String> parameterNames, List<String> measureColumns) {
         List<String> header = new ArrayList<>(parameterNames);
-        header.add(SEED);
-        header.add(SKIP_REASON);
+        header.add(SweepTable.SEED);
+        header.add(SweepTable.SKIP_REASON);
         header.addAll(measureColumns);
         return header;
     }

@@ -20,6 +20,11 @@ import java.util.Map;
  * @param completeBytes length of the file up to the end of the last complete line
  */
 public record SweepTable(List<String> columns, List<Map<String, String>> rows, long completeBytes) {
+    /** The column of each run's seed; the parameter columns are the ones before it. */
+    public static final String SEED = "seed";
+    /** The column saying why a run could not run; empty for a run that finished. */
+    public static final String SKIP_REASON = "skip_reason";
+
     public SweepTable {
         columns = List.copyOf(columns);
         List<Map<String, String>> copy = new ArrayList<>();

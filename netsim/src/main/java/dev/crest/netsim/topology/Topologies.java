@@ -1,6 +1,7 @@
 package dev.crest.netsim.topology;
 
 import dev.crest.netsim.NetsimException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,6 @@ public final class Topologies {
         map.put(RACKS, new RackTopology());
         map.put(FAT_TREE, new FatTreeTopology());
         map.put(LEAF_SPINE, new LeafSpineTopology());
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }

@@ -18,6 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** Protocol logic on a timeless scripted network: completion, causality, traffic volume, slot bound. */
@@ -104,7 +105,7 @@ class AllReduceProtocolTest {
         for (long sent : f.bitsSent) {
             // each worker: 2(N−1)/N of each chunk, up to rounding of odd halves (≤ 1 bit per round)
             assertThat((double) sent).isCloseTo(2.0 * (n - 1) / n * w.totalBits(),
-                    org.assertj.core.data.Offset.offset(2.0 * log2n * w.tensors().size() * 10 + 1e-9));
+                    Offset.offset(2.0 * log2n * w.tensors().size() * 10 + 1e-9));
         }
     }
 

@@ -71,36 +71,17 @@ public final class BarChartSpec implements ChartSpec {
     }
 
     /** Takes the categories, then one value per category for each series. */
-    public static final class Builder {
-        private final String title;
-        private String xLabel = "";
-        private String yLabel = "";
+    public static final class Builder extends ChartBuilder<Builder> {
         private final List<String> categories = new ArrayList<>();
         private final List<BarSeries> series = new ArrayList<>();
         private final Set<String> seriesNames = new HashSet<>();
-        private int width = DEFAULT_WIDTH;
-        private int height = DEFAULT_HEIGHT;
 
         private Builder(String title) {
-            this.title = Objects.requireNonNull(title, "title");
+            super(title);
         }
 
-        public Builder xLabel(String label) {
-            this.xLabel = Objects.requireNonNull(label, "label");
-            return this;
-        }
-
-        public Builder yLabel(String label) {
-            this.yLabel = Objects.requireNonNull(label, "label");
-            return this;
-        }
-
-        public Builder size(int width, int height) {
-            if (width < 200 || height < 150) {
-                throw new IllegalArgumentException("a chart needs at least 200 x 150 pixels, got " + width + " x " + height);
-            }
-            this.width = width;
-            this.height = height;
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.crest.report.chart;
 
 import java.awt.Color;
 import java.awt.Font;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -53,7 +54,7 @@ final class ChartTheme {
         styler.setAntiAlias(true);
     }
 
-    static void applyAxes(org.knowm.xchart.style.AxesChartStyler styler) {
+    static void applyAxes(AxesChartStyler styler) {
         apply(styler);
         styler.setPlotGridLinesColor(GRID);
         styler.setAxisTickMarksColor(AXIS);

@@ -78,29 +78,19 @@ public final class LineChartSpec implements ChartSpec {
     }
 
     /** Collects series either whole ({@link #series}) or point by point ({@link #point}), keeping first-use order. */
-    public static final class Builder {
-        private final String title;
-        private String xLabel = "";
-        private String yLabel = "";
+    public static final class Builder extends ChartBuilder<Builder> {
         private boolean logX;
         private boolean logY;
-        private int width = DEFAULT_WIDTH;
-        private int height = DEFAULT_HEIGHT;
         private final Map<String, LineSeries> whole = new LinkedHashMap<>();
         private final Map<String, PointList> pointwise = new LinkedHashMap<>();
         private final List<String> order = new ArrayList<>();
 
         private Builder(String title) {
-            this.title = Objects.requireNonNull(title, "title");
+            super(title);
         }
 
-        public Builder xLabel(String label) {
-            this.xLabel = Objects.requireNonNull(label, "label");
-            return this;
-        }
-
-        public Builder yLabel(String label) {
-            this.yLabel = Objects.requireNonNull(label, "label");
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -113,15 +103,6 @@ public final class LineChartSpec implements ChartSpec {
         /** Draws the y axis on a log-10 scale; every y value must then be positive. */
         public Builder logY() {
             this.logY = true;
-            return this;
-        }
-
-        public Builder size(int width, int height) {
-            if (width < 200 || height < 150) {
-                throw new IllegalArgumentException("a chart needs at least 200 x 150 pixels, got " + width + " x " + height);
-            }
-            this.width = width;
-            this.height = height;
             return this;
         }
 

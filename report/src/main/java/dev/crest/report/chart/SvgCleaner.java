@@ -1,11 +1,13 @@
 package dev.crest.report.chart;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -64,7 +66,7 @@ final class SvgCleaner {
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
             return builder.parse(new InputSource(new StringReader(svg)));
-        } catch (ParserConfigurationException | SAXException | java.io.IOException e) {
+        } catch (ParserConfigurationException | SAXException | IOException e) {
             throw new IllegalStateException("XChart produced SVG that does not parse: " + e.getMessage(), e);
         }
     }
@@ -128,7 +130,7 @@ final class SvgCleaner {
         return out.toString();
     }
 
-    private static void forEachElement(Element element, java.util.function.Consumer<Element> action) {
+    private static void forEachElement(Element element, Consumer<Element> action) {
         action.accept(element);
         NodeList children = element.getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
