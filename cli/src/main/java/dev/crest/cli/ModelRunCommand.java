@@ -274,16 +274,16 @@ public final class ModelRunCommand implements Callable<Integer> {
             boolean allMatch) {
         out.println("engine: " + engine.name().toLowerCase(Locale.ROOT));
         for (Map<String, Object> r : reports) {
-            out.printf("%s: %s%s%n", r.get("name"), r.get("dtype"), Arrays.toString((int[]) r.get("shape")));
+            out.printf(Locale.ROOT, "%s: %s%s%n", r.get("name"), r.get("dtype"), Arrays.toString((int[]) r.get("shape")));
             if (r.containsKey("min")) {
-                out.printf("  min %.6g  max %.6g  mean %.6g%n", r.get("min"), r.get("max"), r.get("mean"));
+                out.printf(Locale.ROOT, "  min %.6g  max %.6g  mean %.6g%n", r.get("min"), r.get("max"), r.get("mean"));
             }
             out.println("  values " + r.get("values") + (Boolean.TRUE.equals(r.get("valuesTruncated")) ? " ..." : ""));
             @SuppressWarnings("unchecked")
             Map<String, Object> expected = (Map<String, Object>) r.get("expected");
             if (expected != null) {
                 out.println(Boolean.TRUE.equals(expected.get("matches"))
-                        ? String.format("  matches expected output (max |diff| %.3g, atol %s, rtol %s)",
+                        ? String.format(Locale.ROOT, "  matches expected output (max |diff| %.3g, atol %s, rtol %s)",
                                 expected.get("maxAbsDiff"), expected.get("atol"), expected.get("rtol"))
                         : "  DIFFERS from expected output: " + expected.get("reason"));
             }

@@ -40,6 +40,10 @@ public final class NetsimBenchmark {
 
     public static void main(String[] args) {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        if (repeats < 1) {
+            System.err.println("netsim benchmark: repeats must be at least 1, got " + repeats);
+            System.exit(2);
+        }
         System.out.println("| model | workers | bandwidth | strategy | iteration (simulated s) | events | wall s (median of "
                 + repeats + ") | events/s | peak heap MB | goal |");
         System.out.println("|---|---:|---:|---|---:|---:|---:|---:|---:|---|");

@@ -3,6 +3,7 @@ package dev.crest.cli.netsim;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Locale;
 
 /** The spread of the workers' finish times: minimum, median, mean and maximum, and who finished last. */
 record FinishSummary(double min, double median, double mean, double max, int lastWorker) {
@@ -23,7 +24,7 @@ record FinishSummary(double min, double median, double mean, double max, int las
     }
 
     String toText() {
-        return String.format("min %.6f s, median %.6f s, mean %.6f s, max %.6f s (worker %d)", min, median, mean, max,
+        return String.format(Locale.ROOT, "min %.6f s, median %.6f s, mean %.6f s, max %.6f s (worker %d)", min, median, mean, max,
                 lastWorker);
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -90,17 +91,17 @@ public final class NetsimCompareCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, RunSpec run, Workload workload,
             List<StrategyComparison.Entry> entries) {
-        out.printf("%s, %d workers, %sbit/s, %s%n", workload.name(), run.settings().workers(),
+        out.printf(Locale.ROOT, "%s, %d workers, %sbit/s, %s%n", workload.name(), run.settings().workers(),
                 RateFormat.format(run.settings().workerBitsPerSecond()), run.topology().name());
         int width = Math.max("strategy".length(), entries.stream().mapToInt(e -> e.strategy().length()).max().orElse(0));
-        out.printf("%-" + width + "s  %16s  %16s%n", "strategy", "iteration (s)", "speed-up over ps");
+        out.printf(Locale.ROOT, "%-" + width + "s  %16s  %16s%n", "strategy", "iteration (s)", "speed-up over ps");
         for (StrategyComparison.Entry e : entries) {
             if (e.isSkipped()) {
-                out.printf("%-" + width + "s  skipped: %s%n", e.strategy(), e.skipReason());
+                out.printf(Locale.ROOT, "%-" + width + "s  skipped: %s%n", e.strategy(), e.skipReason());
             } else {
-                out.printf("%-" + width + "s  %16.6f  %16s%n", e.strategy(), e.result().iterationSeconds(),
+                out.printf(Locale.ROOT, "%-" + width + "s  %16.6f  %16s%n", e.strategy(), e.result().iterationSeconds(),
                         Double.isNaN(e.speedUpOverBaseline()) ? "- (ps skipped)"
-                                : String.format("%.2fx", e.speedUpOverBaseline()));
+                                : String.format(Locale.ROOT, "%.2fx", e.speedUpOverBaseline()));
             }
         }
         out.flush();

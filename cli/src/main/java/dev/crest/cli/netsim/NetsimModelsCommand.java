@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,12 +60,12 @@ public final class NetsimModelsCommand implements Callable<Integer> {
             JsonOutput.print(out, doc);
             return 0;
         }
-        out.printf("batch %d per worker, device %.3g FLOP/s (calibrated)%n", settings.batchSize(),
+        out.printf(Locale.ROOT, "batch %d per worker, device %.3g FLOP/s (calibrated)%n", settings.batchSize(),
                 settings.deviceFlopsPerSecond());
-        out.printf("%-14s %14s %10s %8s %12s %12s  %s%n", "model", "parameters", "MB", "tensors", "forward (s)",
+        out.printf(Locale.ROOT, "%-14s %14s %10s %8s %12s %12s  %s%n", "model", "parameters", "MB", "tensors", "forward (s)",
                 "backprop (s)", "input");
         for (Map<String, Object> m : rows) {
-            out.printf("%-14s %,14d %10.1f %8d %12.4f %12.4f  %s%n", m.get("name"), (Long) m.get("parameters"),
+            out.printf(Locale.ROOT, "%-14s %,14d %10.1f %8d %12.4f %12.4f  %s%n", m.get("name"), (Long) m.get("parameters"),
                     (Long) m.get("bits") / 8e6, (Integer) m.get("tensors"), (Double) m.get("forwardSeconds"),
                     (Double) m.get("backpropSeconds"), m.get("input"));
         }

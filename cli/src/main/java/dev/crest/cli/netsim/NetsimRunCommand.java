@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -102,25 +103,25 @@ public final class NetsimRunCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, RunSpec run, Workload workload, Result r, double wallSeconds) {
-        out.printf("%s (%.1f MB of parameters in %d tensors), %d workers, %sbit/s, %s, %s%n", workload.name(),
+        out.printf(Locale.ROOT, "%s (%.1f MB of parameters in %d tensors), %d workers, %sbit/s, %s, %s%n", workload.name(),
                 workload.totalBits() / 8e6, workload.tensors().size(), r.workers(),
                 RateFormat.format(run.settings().workerBitsPerSecond()), r.strategy(), r.topology());
-        out.printf("iteration time: %.6f s%n", r.iterationSeconds());
+        out.printf(Locale.ROOT, "iteration time: %.6f s%n", r.iterationSeconds());
         out.println("breakdown (seconds since the iteration began):");
-        out.printf("  %-30s %.6f s%n", "parameter distribution done", r.breakdown().parameterDistributionSeconds());
-        out.printf("  %-30s %.6f s%n", "compute (forward + backprop)", r.breakdown().computeSeconds());
-        out.printf("  %-30s %.6f s%n", "last backprop start", r.breakdown().lastBackpropStartSeconds());
-        out.printf("  %-30s %.6f s%n", "last gradient emitted", r.breakdown().lastGradientSeconds());
-        out.printf("  %-30s %.6f s%n", "gradient exchange tail", r.breakdown().gradientExchangeSeconds());
+        out.printf(Locale.ROOT, "  %-30s %.6f s%n", "parameter distribution done", r.breakdown().parameterDistributionSeconds());
+        out.printf(Locale.ROOT, "  %-30s %.6f s%n", "compute (forward + backprop)", r.breakdown().computeSeconds());
+        out.printf(Locale.ROOT, "  %-30s %.6f s%n", "last backprop start", r.breakdown().lastBackpropStartSeconds());
+        out.printf(Locale.ROOT, "  %-30s %.6f s%n", "last gradient emitted", r.breakdown().lastGradientSeconds());
+        out.printf(Locale.ROOT, "  %-30s %.6f s%n", "gradient exchange tail", r.breakdown().gradientExchangeSeconds());
         out.println("worker finish times: " + FinishSummary.of(r.workerFinishSeconds()).toText());
         if (!r.busiestLinks().isEmpty()) {
             out.println("busiest links:");
             for (LinkLoad l : r.busiestLinks()) {
-                out.printf("  %-24s %10.1f Mbit  busy %.6f s  %5.1f%%%n", l.from() + " -> " + l.to(), l.bits() / 1e6,
+                out.printf(Locale.ROOT, "  %-24s %10.1f Mbit  busy %.6f s  %5.1f%%%n", l.from() + " -> " + l.to(), l.bits() / 1e6,
                         l.busySeconds(), 100 * l.utilisation());
             }
         }
-        out.printf("simulated %,d events (%,d packet hops, %,d messages) in %.2f s%n", r.eventsProcessed(),
+        out.printf(Locale.ROOT, "simulated %,d events (%,d packet hops, %,d messages) in %.2f s%n", r.eventsProcessed(),
                 r.packetHops(), r.messages(), wallSeconds);
         out.flush();
     }

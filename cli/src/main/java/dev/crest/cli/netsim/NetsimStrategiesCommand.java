@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ public final class NetsimStrategiesCommand implements Callable<Integer> {
         if (json) {
             JsonOutput.print(out, Map.of("strategies", rows));
         } else {
-            rows.forEach(m -> out.printf("%-20s %s%n", m.get("name"), m.get("kind")));
+            rows.forEach(m -> out.printf(Locale.ROOT, "%-20s %s%n", m.get("name"), m.get("kind")));
             out.flush();
         }
         return 0;

@@ -379,7 +379,9 @@ final class OnnxShapes {
                         return null;
                     }
                     boolean keep = a.getLong("keepdims", 1) != 0;
-                    boolean noop = axes == null && a.getLong("noop_with_empty_axes", 0) != 0;
+                    // An absent and an empty axes list are the same to ONNX: both mean "none given".
+                    boolean noAxes = axes == null || axes.length == 0;
+                    boolean noop = noAxes && a.getLong("noop_with_empty_axes", 0) != 0;
                     return List.of(new Value(x.dtype(), noop ? x.dims() : reduce(x.dims(), axes, keep), null));
                 }
                 return null;

@@ -101,4 +101,20 @@ class OnnxConsistencyTest {
             assertThat(shapes.get(out).dims()).as(out).containsExactly(run.values().get(out).shape().dimsAsLongs());
         }
     }
+
+    @Test
+    void anEmptyAxesInputWithNoopKeepsTheShapeAsTheInterpreterDoes() {
+        Graph g = Graph.builder()
+                .input("x", TensorType.of(DType.FLOAT32, Dim.symbolic("N"), Dim.of(3)))
+                .initializer("none", Tensor.ofLongs(Shape.of(0)))
+                .node(Node.builder("ReduceSum").name("sum").inputs("x", "none").outputs("s")
+                        .attributes(Attributes.builder().put("noop_with_empty_axes", 1L).build()).build())
+                .output("s", TensorType.unranked(DType.FLOAT32))
+                .build();
+        Execution run = Interpreter.standard().trace(Model.of(g), Map.of("x", floats(2, 3)));
+        OnnxShapes shapes = new OnnxShapes(g, 2);
+        shapes.propagate(g.nodes().get(0));
+        assertThat(shapes.get("s").dims()).containsExactly(run.values().get("s").shape().dimsAsLongs())
+                .containsExactly(2L, 3L);
+    }
 }
