@@ -121,6 +121,34 @@ class SubmodelRunnerTest {
     }
 
     @Test
+    void trainsTheSubsetsOfTheAmeDesign() {
+        Dataset data = points(20);
+        dev.crest.ame.design.Design design = dev.crest.ame.design.Design.withDefaultGrid(20, 4);
+        List<BitSet> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Learner recording = new Learner() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public TrainedModel train(Dataset training, BitSet subset, int classCount, long seed) {
+                seen.add((BitSet) subset.clone());
+                return examples -> new float[][] {{0f, subset.cardinality()}};
+            }
+        };
+        SubmodelRunner runner = new SubmodelRunner(recording, data, 2, Queries.rows(data, new int[] {0}),
+                Outcome.parse("margin:target=1"), 2);
+        List<SubmodelResult> results = collect(runner, DesignPlan.of(design), 0, 5, 1);
+        for (SubmodelResult result : results) {
+            dev.crest.ame.design.Submodel row = design.submodel(result.index());
+            assertThat(result.probability()).isEqualTo(row.p());
+            assertThat(result.outcomes()).containsExactly((double) row.mask().cardinality());
+            assertThat(seen).contains(row.mask());
+        }
+    }
+
+    @Test
     void taskSeedsDependOnlyOnRunSeedAndIndex() {
         long[] whole = TaskSeeds.seeds(77, 0, 10);
         long[] tail = TaskSeeds.seeds(77, 4, 10);
