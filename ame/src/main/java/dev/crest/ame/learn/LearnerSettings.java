@@ -46,4 +46,9 @@ public record LearnerSettings(int steps, int batchSize, double learningRate, int
     public LearnerSettings withHiddenUnits(int value) {
         return new LearnerSettings(steps, batchSize, learningRate, value);
     }
+
+    /** The settings as one line for provenance, e.g. {@code steps=200 batch=64 lr=0.01 hidden=64}. */
+    public String describe() {
+        return "steps=" + steps + " batch=" + batchSize + " lr=" + learningRate + " hidden=" + hiddenUnits;
+    }
 }
