@@ -136,6 +136,19 @@ class LearnerTest {
     }
 
     @Test
+    void learnerClassesCanBeNamedDirectly() {
+        Learners learners = Learners.discover();
+        Learner byClass = learners.create("class:" + ConstantLearnerProvider.class.getName(), LearnerSettings.defaults());
+        assertThat(byClass.name()).isEqualTo(ConstantLearnerProvider.NAME);
+        assertThatThrownBy(() -> learners.create("class:no.such.Learner", LearnerSettings.defaults()))
+                .isInstanceOf(AmeException.class).hasMessageContaining("not on the class path");
+        assertThatThrownBy(() -> learners.create("class:java.lang.String", LearnerSettings.defaults()))
+                .isInstanceOf(AmeException.class).hasMessageContaining("implements neither");
+        assertThatThrownBy(() -> learners.create("class:java.lang.Integer", LearnerSettings.defaults()))
+                .isInstanceOf(AmeException.class).hasMessageContaining("public no-argument constructor");
+    }
+
+    @Test
     void settingsRejectNonsense() {
         assertThatThrownBy(() -> LearnerSettings.defaults().withSteps(-1)).isInstanceOf(AmeException.class);
         assertThatThrownBy(() -> LearnerSettings.defaults().withBatchSize(0)).isInstanceOf(AmeException.class);
