@@ -14,6 +14,13 @@ public sealed interface Outcome {
     /** The string this outcome parses from (recorded in checkpoints as provenance). */
     String spec();
 
+    /**
+     * Checks, before any training, that this outcome can be computed for models with {@code classCount} classes
+     * on queries labelled {@code queryLabels}; a target or label out of range is an {@link AmeException}.
+     */
+    default void validate(int classCount, int[] queryLabels) {
+    }
+
     /** Softmax probability of class {@code target}. */
     record TargetProbability(int target) implements Outcome {
         @Override
@@ -25,6 +32,11 @@ public sealed interface Outcome {
         @Override
         public String spec() {
             return "prob:target=" + target;
+        }
+
+        @Override
+        public void validate(int classCount, int[] queryLabels) {
+            checkClass(target, classCount);
         }
     }
 
@@ -53,6 +65,11 @@ public sealed interface Outcome {
         public String spec() {
             return "loss";
         }
+
+        @Override
+        public void validate(int classCount, int[] queryLabels) {
+            checkLabels(classCount, queryLabels, spec());
+        }
     }
 
     /**
@@ -76,6 +93,15 @@ public sealed interface Outcome {
         @Override
         public String spec() {
             return target >= 0 ? "margin:target=" + target : "margin";
+        }
+
+        @Override
+        public void validate(int classCount, int[] queryLabels) {
+            if (target >= 0) {
+                checkClass(target, classCount);
+            } else {
+                checkLabels(classCount, queryLabels, spec());
+            }
         }
     }
 
@@ -112,6 +138,16 @@ public sealed interface Outcome {
             return target;
         } catch (NumberFormatException e) {
             throw new AmeException("outcome '" + spec + "' needs a whole class number after '=', got '" + digits + "'");
+        }
+    }
+
+    private static void checkLabels(int classCount, int[] queryLabels, String spec) {
+        for (int q = 0; q < queryLabels.length; q++) {
+            if (queryLabels[q] >= classCount) {
+                throw new AmeException("outcome " + spec + " uses the query's label, but query " + q + " is labelled "
+                        + queryLabels[q] + " and the model has " + classCount + " classes (0.." + (classCount - 1)
+                        + ")");
+            }
         }
     }
 

@@ -42,6 +42,8 @@ public final class SubmodelRunner {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        // Checked here so a bad target fails once, up front, instead of as a failure of every submodel.
+        outcome.validate(classCount, queries.examples().labels());
         this.learner = learner;
         this.training = training;
         this.classCount = classCount;

@@ -40,4 +40,18 @@ class OutcomeTest {
         assertThatThrownBy(() -> Outcome.parse("prob:target=3").of(LOGITS, 0)).isInstanceOf(AmeException.class)
                 .hasMessageContaining("model has 3 classes");
     }
+
+    @Test
+    void validationCatchesTargetsAndQueryLabelsOutsideTheModel() {
+        Outcome.parse("prob:target=2").validate(3, new int[] {7});
+        Outcome.parse("prob:predicted").validate(3, new int[] {7});
+        assertThatThrownBy(() -> Outcome.parse("prob:target=3").validate(3, new int[] {0}))
+                .isInstanceOf(AmeException.class).hasMessageContaining("class 3 is out of range");
+        assertThatThrownBy(() -> Outcome.parse("margin:target=5").validate(3, new int[] {0}))
+                .isInstanceOf(AmeException.class).hasMessageContaining("class 5 is out of range");
+        assertThatThrownBy(() -> Outcome.parse("loss").validate(3, new int[] {0, 4}))
+                .isInstanceOf(AmeException.class).hasMessageContaining("query 1 is labelled 4");
+        assertThatThrownBy(() -> Outcome.parse("margin").validate(2, new int[] {2}))
+                .isInstanceOf(AmeException.class).hasMessageContaining("query 0 is labelled 2");
+    }
 }
