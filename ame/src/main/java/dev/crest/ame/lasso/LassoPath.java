@@ -118,12 +118,12 @@ public final class LassoPath {
     public double lambdaMax(double[] y) {
         checkOutcome(y);
         double[] r = centre(y);
-        double[] g = new double[n];
-        x.columnDots(r, g);
+        // The same dot product the coordinate updates use, so rounding cannot make a coefficient move at λ_max.
+        double shared = x.outDot(r);
         double max = 0;
         for (int i = 0; i < n; i++) {
             if (curvature[i] > 0) {
-                max = Math.max(max, Math.abs(g[i]) / m);
+                max = Math.max(max, Math.abs(x.dot(i, r, shared)) / m);
             }
         }
         return max;
