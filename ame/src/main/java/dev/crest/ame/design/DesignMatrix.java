@@ -235,6 +235,24 @@ public final class DesignMatrix {
         }
     }
 
+    /**
+     * {@code target[j] += scale·(inValue[j] − outValue[j])} for the rows that include point {@code column}:
+     * the part of {@link #addColumn} beyond the shared {@code scale·outValue[j]}, for callers that fold that
+     * shared part into a pass of their own.
+     */
+    public void addIncludedSteps(int column, double scale, double[] target) {
+        int base = column * words;
+        for (int w = 0; w < words; w++) {
+            long word = bits[base + w];
+            int offset = w << 6;
+            while (word != 0) {
+                int j = offset + Long.numberOfTrailingZeros(word);
+                target[j] += scale * step[j];
+                word &= word - 1;
+            }
+        }
+    }
+
     /** Per-bucket sums {@code Σ_{j in bucket b} X[j][column]} (length {@code max(1, bucketCount)}). */
     public double[] bucketSums(int column) {
         double[] sums = new double[Math.max(1, bucketCount)];
