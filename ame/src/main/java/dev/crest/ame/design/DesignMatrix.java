@@ -183,22 +183,35 @@ public final class DesignMatrix {
         return outDot + s;
     }
 
-    /** All column dot products {@code out[i] = Σ_j X[j][i]·v[j]} (sharing the O(M) part across columns). */
+    /**
+     * All column dot products {@code out[i] = Σ_j X[j][i]·v[j]}, sharing the O(M) part across columns. Each
+     * column costs M/8 table look-ups instead of a bit loop: for every group of 8 rows a 256-entry table holds
+     * the weighted sum of each inclusion pattern (the "four Russians" trick), built once per call.
+     */
     public void columnDots(double[] v, double[] out) {
         double shared = outDot(v);
-        double[] weighted = new double[rows];
-        for (int j = 0; j < rows; j++) {
-            weighted[j] = step[j] * v[j];
+        int chunks = words * 8;
+        double[] table = new double[chunks * 256];
+        for (int c = 0; c < chunks; c++) {
+            int base = c * 256;
+            int firstRow = c * 8;
+            for (int pattern = 1; pattern < 256; pattern++) {
+                int row = firstRow + Integer.numberOfTrailingZeros(pattern);
+                double weight = row < rows ? step[row] * v[row] : 0;
+                table[base + pattern] = table[base + (pattern & (pattern - 1))] + weight;
+            }
         }
         for (int i = 0; i < columns; i++) {
             double s = 0;
             int base = i * words;
             for (int w = 0; w < words; w++) {
                 long word = bits[base + w];
-                int offset = w << 6;
-                while (word != 0) {
-                    s += weighted[offset + Long.numberOfTrailingZeros(word)];
-                    word &= word - 1;
+                if (word == 0) {
+                    continue;
+                }
+                int tableBase = w * 8 * 256;
+                for (int k = 0; k < 8; k++) {
+                    s += table[tableBase + k * 256 + (int) ((word >>> (8 * k)) & 0xFF)];
                 }
             }
             out[i] = shared + s;
@@ -210,6 +223,24 @@ public final class DesignMatrix {
         for (int j = 0; j < rows; j++) {
             target[j] += scale * outValue[j];
         }
+        int base = column * words;
+        for (int w = 0; w < words; w++) {
+            long word = bits[base + w];
+            int offset = w << 6;
+            while (word != 0) {
+                int j = offset + Long.numberOfTrailingZeros(word);
+                target[j] += scale * step[j];
+                word &= word - 1;
+            }
+        }
+    }
+
+    /**
+     * {@code target[j] += scale·(inValue[j] − outValue[j])} for the rows that include point {@code column}:
+     * the part of {@link #addColumn} beyond the shared {@code scale·outValue[j]}, for callers that fold that
+     * shared part into a pass of their own.
+     */
+    public void addIncludedSteps(int column, double scale, double[] target) {
         int base = column * words;
         for (int w = 0; w < words; w++) {
             long word = bits[base + w];

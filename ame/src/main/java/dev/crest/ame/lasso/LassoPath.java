@@ -35,6 +35,7 @@ public final class LassoPath {
     private final boolean centred;
     private final int[] bucketOfRow;
     private final int[] bucketSize;
+    private final double[] outColumn;
     /** Column i's mean in bucket b at {@code [i * buckets + b]}. */
     private final double[] means;
     /** Centred squared column norm divided by M (a_i, the curvature of coordinate i). */
@@ -55,7 +56,7 @@ public final class LassoPath {
             bucketOfRow[j] = x.bucket(j);
             bucketSize[bucketOfRow[j]]++;
         }
-        double[] outColumn = new double[m];
+        this.outColumn = new double[m];
         for (int j = 0; j < m; j++) {
             outColumn[j] = x.outValue(j);
         }
@@ -118,12 +119,12 @@ public final class LassoPath {
     public double lambdaMax(double[] y) {
         checkOutcome(y);
         double[] r = centre(y);
-        double[] g = new double[n];
-        x.columnDots(r, g);
+        // The same dot product the coordinate updates use, so rounding cannot make a coefficient move at λ_max.
+        double shared = x.outDot(r);
         double max = 0;
         for (int i = 0; i < n; i++) {
             if (curvature[i] > 0) {
-                max = Math.max(max, Math.abs(g[i]) / m);
+                max = Math.max(max, Math.abs(x.dot(i, r, shared)) / m);
             }
         }
         return max;
@@ -268,12 +269,15 @@ public final class LassoPath {
     }
 
     private void subtractCentredColumn(int column, double delta, double[] r) {
-        x.addColumn(column, -delta, r);
         if (centred) {
+            // One pass for the excluded-point value and the bucket mean together; the included rows follow.
             int base = column * buckets;
             for (int j = 0; j < m; j++) {
-                r[j] += delta * means[base + bucketOfRow[j]];
+                r[j] -= delta * (outColumn[j] - means[base + bucketOfRow[j]]);
             }
+            x.addIncludedSteps(column, -delta, r);
+        } else {
+            x.addColumn(column, -delta, r);
         }
     }
 
