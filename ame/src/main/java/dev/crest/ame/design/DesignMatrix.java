@@ -1,0 +1,292 @@
+package dev.crest.ame.design;
+
+import dev.crest.ame.AmeException;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The regression design built from subset masks without ever materializing a dense matrix: row {@code j} is a
+ * submodel, column {@code i} a training point, and entry {@code X[j][i]} is {@code inValue[j]} when point i is
+ * in submodel j's subset and {@code outValue[j]} otherwise. Each row also belongs to one bucket (for AME: the
+ * grid value it drew), which estimators treat as an unpenalized indicator column.
+ *
+ * <p>Storage is one bitset per column over the rows (column-major, packed in a single {@code long[]}), so
+ * N = 50,000 points by M = 6,000 submodels take about 37 MB, and column operations the LASSO needs (dot
+ * products, norms, adding a scaled column) touch only the set bits plus one O(M) pass.
+ *
+ * <p>The AME featurization is {@code X = 1/p} if included and {@code −1/(1−p)} otherwise ({@link #ame});
+ * other estimators (knockoffs, the Shapley variant) build their own rows with {@link #fromRows}.
+ */
+public final class DesignMatrix {
+    private final int rows;
+    private final int columns;
+    private final int words;
+    private final long[] bits;
+    private final double[] inValue;
+    private final double[] outValue;
+    private final double[] step;
+    private final int[] bucket;
+    private final int bucketCount;
+
+    private DesignMatrix(int rows, int columns, long[] bits, double[] inValue, double[] outValue, int[] bucket,
+            int bucketCount) {
+        this.rows = rows;
+        this.columns = columns;
+        this.words = wordsFor(rows);
+        this.bits = bits;
+        this.inValue = inValue;
+        this.outValue = outValue;
+        this.bucket = bucket;
+        this.bucketCount = bucketCount;
+        this.step = new double[rows];
+        for (int j = 0; j < rows; j++) {
+            step[j] = inValue[j] - outValue[j];
+        }
+    }
+
+    private static int wordsFor(int rows) {
+        return (rows + 63) >>> 6;
+    }
+
+    /**
+     * The AME design of the first {@code submodels} rows of {@code design}: {@code X = 1/p} if included,
+     * {@code −1/(1−p)} otherwise, one bucket per grid value.
+     */
+    public static DesignMatrix ame(Design design, int submodels) {
+        return ame(design.submodels(submodels), design.points(), design.grid().length);
+    }
+
+    /** The AME design of the given submodels (rows in list order) over {@code points} columns. */
+    public static DesignMatrix ame(List<Submodel> submodels, int points, int gridSize) {
+        int m = submodels.size();
+        double[] in = new double[m];
+        double[] out = new double[m];
+        int[] bucket = new int[m];
+        BitSet[] masks = new BitSet[m];
+        for (int j = 0; j < m; j++) {
+            Submodel s = submodels.get(j);
+            in[j] = 1.0 / s.p();
+            out[j] = -1.0 / (1.0 - s.p());
+            bucket[j] = s.gridIndex();
+            masks[j] = s.mask();
+        }
+        return fromRows(points, in, out, bucket, gridSize, masks);
+    }
+
+    /**
+     * A design from explicit rows: {@code X[j][i] = rowMasks[j].get(i) ? inValue[j] : outValue[j]} for
+     * {@code i < columns}. {@code bucket[j]} in {@code [0, bucketCount)} names row j's unpenalized indicator
+     * column; pass {@code bucketCount = 0} and {@code bucket = null} for a design without bucket columns.
+     * Arrays are copied.
+     */
+    public static DesignMatrix fromRows(int columns, double[] inValue, double[] outValue, int[] bucket,
+            int bucketCount, BitSet[] rowMasks) {
+        int m = rowMasks.length;
+        if (m < 1) {
+            throw new AmeException("the design has no submodels; run at least one");
+        }
+        if (columns < 1) {
+            throw new AmeException("the design has no training points");
+        }
+        if (inValue.length != m || outValue.length != m || (bucket != null && bucket.length != m)) {
+            throw new IllegalArgumentException("row arrays disagree in length with the " + m + " masks");
+        }
+        if ((bucket == null) != (bucketCount == 0)) {
+            throw new IllegalArgumentException("bucket array must be given exactly when bucketCount > 0");
+        }
+        int[] buckets = bucket == null ? new int[m] : bucket.clone();
+        for (int b : buckets) {
+            if (b < 0 || (bucketCount > 0 && b >= bucketCount)) {
+                throw new IllegalArgumentException("bucket " + b + " outside [0, " + bucketCount + ")");
+            }
+        }
+        int words = wordsFor(m);
+        long[] bits = new long[Math.multiplyExact(columns, words)];
+        for (int j = 0; j < m; j++) {
+            BitSet mask = rowMasks[j];
+            long bit = 1L << (j & 63);
+            int word = j >>> 6;
+            for (int i = mask.nextSetBit(0); i >= 0 && i < columns; i = mask.nextSetBit(i + 1)) {
+                bits[i * words + word] |= bit;
+            }
+        }
+        return new DesignMatrix(m, columns, bits, inValue.clone(), outValue.clone(), buckets, bucketCount);
+    }
+
+    /** Number of rows (submodels) M. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Number of penalized columns (training points, plus any knockoff copies). */
+    public int columns() {
+        return columns;
+    }
+
+    /** Number of unpenalized bucket indicator columns (0 when the design has none). */
+    public int bucketCount() {
+        return bucketCount;
+    }
+
+    /** The bucket of row {@code row} (0 when the design has no buckets). */
+    public int bucket(int row) {
+        return bucket[row];
+    }
+
+    /** Whether point {@code column} is in submodel {@code row}'s subset. */
+    public boolean included(int row, int column) {
+        return (bits[column * words + (row >>> 6)] & (1L << (row & 63))) != 0;
+    }
+
+    /** Entry {@code X[row][column]}. */
+    public double entry(int row, int column) {
+        return included(row, column) ? inValue[row] : outValue[row];
+    }
+
+    /** Row {@code row}'s entry for an included point. */
+    public double inValue(int row) {
+        return inValue[row];
+    }
+
+    /** Row {@code row}'s entry for an excluded point. */
+    public double outValue(int row) {
+        return outValue[row];
+    }
+
+    /** {@code Σ_j outValue[j]·v[j]}: the part of every column's dot product with {@code v} that is shared. */
+    public double outDot(double[] v) {
+        double s = 0;
+        for (int j = 0; j < rows; j++) {
+            s += outValue[j] * v[j];
+        }
+        return s;
+    }
+
+    /** {@code Σ_j X[j][column]·v[j]}. */
+    public double dot(int column, double[] v) {
+        return dot(column, v, outDot(v));
+    }
+
+    /** {@code Σ_j X[j][column]·v[j]} given {@code outDot = outDot(v)}, costing only the column's set bits. */
+    public double dot(int column, double[] v, double outDot) {
+        double s = 0;
+        int base = column * words;
+        for (int w = 0; w < words; w++) {
+            long word = bits[base + w];
+            int offset = w << 6;
+            while (word != 0) {
+                int j = offset + Long.numberOfTrailingZeros(word);
+                s += step[j] * v[j];
+                word &= word - 1;
+            }
+        }
+        return outDot + s;
+    }
+
+    /** All column dot products {@code out[i] = Σ_j X[j][i]·v[j]} (sharing the O(M) part across columns). */
+    public void columnDots(double[] v, double[] out) {
+        double shared = outDot(v);
+        double[] weighted = new double[rows];
+        for (int j = 0; j < rows; j++) {
+            weighted[j] = step[j] * v[j];
+        }
+        for (int i = 0; i < columns; i++) {
+            double s = 0;
+            int base = i * words;
+            for (int w = 0; w < words; w++) {
+                long word = bits[base + w];
+                int offset = w << 6;
+                while (word != 0) {
+                    s += weighted[offset + Long.numberOfTrailingZeros(word)];
+                    word &= word - 1;
+                }
+            }
+            out[i] = shared + s;
+        }
+    }
+
+    /** {@code target[j] += scale·X[j][column]} for every row. */
+    public void addColumn(int column, double scale, double[] target) {
+        for (int j = 0; j < rows; j++) {
+            target[j] += scale * outValue[j];
+        }
+        int base = column * words;
+        for (int w = 0; w < words; w++) {
+            long word = bits[base + w];
+            int offset = w << 6;
+            while (word != 0) {
+                int j = offset + Long.numberOfTrailingZeros(word);
+                target[j] += scale * step[j];
+                word &= word - 1;
+            }
+        }
+    }
+
+    /** Per-bucket sums {@code Σ_{j in bucket b} X[j][column]} (length {@code max(1, bucketCount)}). */
+    public double[] bucketSums(int column) {
+        double[] sums = new double[Math.max(1, bucketCount)];
+        for (int j = 0; j < rows; j++) {
+            sums[bucket[j]] += outValue[j];
+        }
+        int base = column * words;
+        for (int w = 0; w < words; w++) {
+            long word = bits[base + w];
+            int offset = w << 6;
+            while (word != 0) {
+                int j = offset + Long.numberOfTrailingZeros(word);
+                sums[bucket[j]] += step[j];
+                word &= word - 1;
+            }
+        }
+        return sums;
+    }
+
+    /** {@code Σ_j X[j][column]²}. */
+    public double squaredNorm(int column) {
+        double s = 0;
+        for (int j = 0; j < rows; j++) {
+            s += outValue[j] * outValue[j];
+        }
+        int base = column * words;
+        for (int w = 0; w < words; w++) {
+            long word = bits[base + w];
+            int offset = w << 6;
+            while (word != 0) {
+                int j = offset + Long.numberOfTrailingZeros(word);
+                s += inValue[j] * inValue[j] - outValue[j] * outValue[j];
+                word &= word - 1;
+            }
+        }
+        return s;
+    }
+
+    /** The sub-design made of the given rows, in the given order (used for cross-validation folds). */
+    public DesignMatrix selectRows(int[] rowIndices) {
+        int m = rowIndices.length;
+        if (m < 1) {
+            throw new IllegalArgumentException("a sub-design needs at least one row");
+        }
+        int newWords = wordsFor(m);
+        long[] newBits = new long[Math.multiplyExact(columns, newWords)];
+        double[] in = new double[m];
+        double[] out = new double[m];
+        int[] buckets = new int[m];
+        for (int k = 0; k < m; k++) {
+            int j = rowIndices[k];
+            in[k] = inValue[j];
+            out[k] = outValue[j];
+            buckets[k] = bucket[j];
+        }
+        for (int i = 0; i < columns; i++) {
+            int base = i * words;
+            int newBase = i * newWords;
+            for (int k = 0; k < m; k++) {
+                int j = rowIndices[k];
+                if ((bits[base + (j >>> 6)] & (1L << (j & 63))) != 0) {
+                    newBits[newBase + (k >>> 6)] |= 1L << (k & 63);
+                }
+            }
+        }
+        return new DesignMatrix(m, columns, newBits, in, out, buckets, bucketCount);
+    }
+}
