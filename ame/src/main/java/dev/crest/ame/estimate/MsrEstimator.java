@@ -1,6 +1,7 @@
 package dev.crest.ame.estimate;
 
 import dev.crest.ame.AmeException;
+import dev.crest.ame.design.Submodel;
 import java.util.BitSet;
 import java.util.List;
 
@@ -91,6 +92,17 @@ public final class MsrEstimator {
             estimate[i] /= outcomes.length;
         }
         return estimate;
+    }
+
+    /** {@link #inOutDifference(int, List, double[])} over design rows (their masks, in list order). */
+    public static double[] inOutDifference(List<Submodel> submodels, int points, double[] outcomes) {
+        return inOutDifference(points, submodels.stream().map(Submodel::mask).toList(), outcomes);
+    }
+
+    /** {@link #inverseProbability(int, List, double[], double[])} over design rows (their masks and pⱼ). */
+    public static double[] inverseProbability(List<Submodel> submodels, int points, double[] outcomes) {
+        double[] p = submodels.stream().mapToDouble(Submodel::p).toArray();
+        return inverseProbability(points, submodels.stream().map(Submodel::mask).toList(), p, outcomes);
     }
 
     private static void requireSameCount(List<BitSet> masks, double[] outcomes) {

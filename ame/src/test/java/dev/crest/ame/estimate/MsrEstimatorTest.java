@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.crest.ame.AmeException;
+import dev.crest.ame.design.Design;
+import dev.crest.ame.design.Submodel;
 import dev.crest.ame.games.AdditiveGame;
 import dev.crest.ame.games.Game;
 import dev.crest.ame.games.ThresholdGame;
@@ -72,6 +74,19 @@ class MsrEstimatorTest {
         }
         double sd = Math.sqrt(5.21 * sumSquares / m);
         assertThat(estimate).containsExactly(WEIGHTS, within(4 * sd));
+    }
+
+    @Test
+    void designRowsGiveTheSameEstimatesAsTheirMasks() {
+        Design design = Design.withDefaultGrid(WEIGHTS.length, 3);
+        List<Submodel> rows = design.submodels(500);
+        List<BitSet> masks = rows.stream().map(Submodel::mask).toList();
+        double[] p = rows.stream().mapToDouble(Submodel::p).toArray();
+        double[] y = outcomes(new AdditiveGame(WEIGHTS), masks);
+        assertThat(MsrEstimator.inverseProbability(rows, WEIGHTS.length, y))
+                .containsExactly(MsrEstimator.inverseProbability(WEIGHTS.length, masks, p, y));
+        assertThat(MsrEstimator.inOutDifference(rows, WEIGHTS.length, y))
+                .containsExactly(MsrEstimator.inOutDifference(WEIGHTS.length, masks, y));
     }
 
     @Test
