@@ -1,5 +1,6 @@
 package dev.crest.cli;
 
+import dev.crest.ame.AmeException;
 import dev.crest.graph.GraphException;
 import dev.crest.netsim.NetsimException;
 import dev.crest.report.ReportException;
@@ -52,7 +53,7 @@ public final class Main {
     private static int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof CliException || e instanceof GraphException || e instanceof TensorException
-                || e instanceof NetsimException || e instanceof ReportException) {
+                || e instanceof NetsimException || e instanceof ReportException || e instanceof AmeException) {
             err.println("crest: error: " + e.getMessage());
             return USER_ERROR;
         }

@@ -1,0 +1,101 @@
+package dev.crest.cli.ame;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.crest.ame.AmeException;
+import dev.crest.ame.estimate.KnockoffAmeResult;
+import dev.crest.ame.estimate.KnockoffSelection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a run's results into its output directory: {@code scores.csv} (query, point, ame, selected) and
+ * {@code selected.json} (per query the knockoff threshold and selected points, plus the settings). Each file is
+ * written to a temporary file first and moved into place, so a reader never sees half a file.
+ */
+final class ResultFiles {
+    static final String SCORES = "scores.csv";
+    static final String SELECTED = "selected.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultFiles() {
+    }
+
+    static void write(Path outDir, AmeScores scores, Map<String, Object> provenance) {
+        writeAtomically(outDir.resolve(SCORES), scoresCsv(scores));
+        writeAtomically(outDir.resolve(SELECTED), json(selectedDocument(scores, provenance)));
+    }
+
+    static String scoresCsv(AmeScores scores) {
+        StringBuilder csv = new StringBuilder("query,point,ame,selected\n");
+        int[] rows = scores.queryRows();
+        for (int q = 0; q < rows.length; q++) {
+            for (int i = 0; i < scores.points(); i++) {
+                csv.append(rows[q]).append(',').append(i).append(',').append(scores.ame(q, i)).append(',')
+                        .append(scores.selected(q, i)).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    /** The selected.json document (also printed by {@code --json}). */
+    static Map<String, Object> selectedDocument(AmeScores scores, Map<String, Object> provenance) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("settings", provenance);
+        doc.put("submodels", scores.submodels());
+        doc.put("scale", scores.estimate().scale());
+        List<Map<String, Object>> queries = new ArrayList<>();
+        int[] rows = scores.queryRows();
+        for (int q = 0; q < rows.length; q++) {
+            KnockoffAmeResult knockoff = scores.knockoffs().get(q);
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("query", rows[q]);
+            query.put("lambda", scores.estimate().queries().get(q).lambda());
+            query.put("helping", selection(knockoff.helping()));
+            query.put("hurting", selection(knockoff.hurting()));
+            queries.add(query);
+        }
+        doc.put("queries", queries);
+        return doc;
+    }
+
+    private static Map<String, Object> selection(KnockoffSelection selection) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        // JSON has no infinity: null says that no threshold met the FDR target.
+        doc.put("threshold", Double.isInfinite(selection.threshold()) ? null : selection.threshold());
+        doc.put("selected", Arrays.stream(selection.selected()).boxed().toList());
+        return doc;
+    }
+
+    static String json(Object document) {
+        try {
+            return MAPPER.writeValueAsString(document) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize result", e);
+        }
+    }
+
+    static void writeAtomically(Path target, String text) {
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new AmeException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.crest.cli.ame;
+
+import dev.crest.ame.estimate.KnockoffAmeResult;
+import dev.crest.cli.JsonOutput;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/** Writes the result files of a run or refit and tells the user what was found. */
+final class ScoreReport {
+    /** How many of the highest-scoring points the text summary lists per query. */
+    private static final int TOP = 5;
+
+    private ScoreReport() {
+    }
+
+    static void write(PrintWriter out, Path outDir, AmeScores scores, Map<String, Object> provenance, boolean json) {
+        ResultFiles.write(outDir, scores, provenance);
+        if (json) {
+            JsonOutput.print(out, ResultFiles.selectedDocument(scores, provenance));
+            return;
+        }
+        int[] rows = scores.queryRows();
+        out.printf(Locale.ROOT, "estimated %d training points on %d queries from %d submodels%n", scores.points(),
+                rows.length, scores.submodels());
+        for (int q = 0; q < rows.length; q++) {
+            int query = q;
+            KnockoffAmeResult knockoff = scores.knockoffs().get(q);
+            int[] top = IntStream.range(0, scores.points()).boxed()
+                    .sorted(Comparator.comparingDouble((Integer i) -> -scores.ame(query, i)))
+                    .limit(TOP).mapToInt(Integer::intValue).toArray();
+            StringBuilder line = new StringBuilder();
+            for (int i : top) {
+                line.append(String.format(Locale.ROOT, " %d (%.4g)", i, scores.ame(q, i)));
+            }
+            out.printf(Locale.ROOT, "query %d: %d point(s) selected%s; top:%s%n", rows[q],
+                    knockoff.helping().selected().length,
+                    knockoff.helping().selected().length == 0 ? "" : " " + Arrays.toString(knockoff.helping().selected()),
+                    line);
+        }
+        out.println("wrote " + outDir.resolve(ResultFiles.SCORES) + " and " + outDir.resolve(ResultFiles.SELECTED));
+        out.flush();
+    }
+}
