@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Attribute model predictions to training points with the Average Marginal Effect (AME).",
-        subcommands = {AmeRunCommand.class, AmeEstimateCommand.class})
+        subcommands = {AmeRunCommand.class, AmeEstimateCommand.class, AmePoisonCommand.class})
 public final class AmeCommand implements Runnable {
     @Spec
     private CommandSpec spec;
