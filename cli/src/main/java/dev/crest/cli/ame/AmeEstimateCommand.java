@@ -45,9 +45,10 @@ public final class AmeEstimateCommand implements Callable<Integer> {
             throw new AmeException("--submodels must be at least 1, got " + submodels);
         }
         StoredRun stored = StoredRun.read(from);
+        GroundTruth truth = estimation.groundTruth(stored.design().points());
         AmeScores scores = AmeScores.estimate(stored.design(), stored.outcomes(submodels == null ? 0 : submodels),
                 stored.queryRows(), estimation);
-        ScoreReport.write(spec.commandLine().getOut(), from, scores, stored.provenance(estimation), json);
+        ScoreReport.write(spec.commandLine().getOut(), from, scores, stored.provenance(estimation), truth, json);
         return 0;
     }
 }

@@ -114,6 +114,7 @@ public final class AmeRunCommand implements Callable<Integer> {
         int classLimit = classes == null ? 0 : requirePositiveClasses(classes);
         Dataset training = TrainingFiles.load(train, trainLabels, "--train", 0, classLimit);
         int classCount = classLimit > 0 ? classLimit : training.classCount();
+        GroundTruth truth = estimation.groundTruth(training.size());
         int width = training.exampleShape().size();
         Dataset testSet = TrainingFiles.load(test, testLabels, "--test", width, classCount);
         if (!testSet.exampleShape().equals(training.exampleShape())) {
@@ -133,7 +134,7 @@ public final class AmeRunCommand implements Callable<Integer> {
         train(runner, design, header);
         StoredRun stored = StoredRun.read(out);
         AmeScores scores = AmeScores.estimate(design, stored.outcomes(submodels), queryRows.rows(), estimation);
-        ScoreReport.write(spec.commandLine().getOut(), out, scores, stored.provenance(estimation), json);
+        ScoreReport.write(spec.commandLine().getOut(), out, scores, stored.provenance(estimation), truth, json);
         return 0;
     }
 

@@ -25,7 +25,8 @@ record AmeScores(int[] queryRows, AmeEstimate estimate, List<KnockoffAmeResult> 
     /** Estimates from the outcomes of submodels 0..M−1 of {@code design}. */
     static AmeScores estimate(Design design, OutcomeMatrix outcomes, int[] queryRows, EstimationOptions options) {
         if (queryRows.length != outcomes.queries()) {
-            throw new IllegalArgumentException(queryRows.length + " query rows for " + outcomes.queries() + " outcomes");
+            throw new IllegalArgumentException(queryRows.length + " query rows for " + outcomes.queries()
+                    + " outcome columns");
         }
         LassoSettings settings = LassoSettings.defaults().withRule(options.lambdaRule());
         if (outcomes.submodels() < settings.folds()) {

@@ -20,6 +20,10 @@ final class EstimationOptions {
                     + " default: ${DEFAULT-VALUE}")
     String knockoff;
 
+    @Option(names = "--ground-truth", paramLabel = "FILE",
+            description = "the truly influential points, one index per line, for precision/recall in the report")
+    java.nio.file.Path groundTruth;
+
     /** Checks every option so a bad one fails before any training. */
     void validate() {
         if (!(fdr > 0 && fdr < 1)) {
@@ -27,6 +31,11 @@ final class EstimationOptions {
         }
         lambdaRule();
         variant();
+    }
+
+    /** The --ground-truth points checked against a training set of {@code points}, or null when not given. */
+    GroundTruth groundTruth(int points) {
+        return groundTruth == null ? null : GroundTruth.read(groundTruth, points);
     }
 
     LambdaRule lambdaRule() {

@@ -18,8 +18,11 @@ final class ScoreReport {
     private ScoreReport() {
     }
 
-    static void write(PrintWriter out, Path outDir, AmeScores scores, Map<String, Object> provenance, boolean json) {
+    /** @param truth the known influential points, or null when unknown */
+    static void write(PrintWriter out, Path outDir, AmeScores scores, Map<String, Object> provenance,
+            GroundTruth truth, boolean json) {
         ResultFiles.write(outDir, scores, provenance);
+        Path page = AmeHtmlReport.write(outDir, scores, provenance, truth);
         if (json) {
             JsonOutput.print(out, ResultFiles.selectedDocument(scores, provenance));
             return;
@@ -37,12 +40,12 @@ final class ScoreReport {
             for (int i : top) {
                 line.append(String.format(Locale.ROOT, " %d (%.4g)", i, scores.ame(q, i)));
             }
-            out.printf(Locale.ROOT, "query %d: %d point(s) selected%s; top:%s%n", rows[q],
-                    knockoff.helping().selected().length,
-                    knockoff.helping().selected().length == 0 ? "" : " " + Arrays.toString(knockoff.helping().selected()),
-                    line);
+            int[] selected = knockoff.helping().selected();
+            out.printf(Locale.ROOT, "query %d: %d point(s) selected%s; top:%s%n", rows[q], selected.length,
+                    selected.length == 0 ? "" : " " + Arrays.toString(selected), line);
         }
-        out.println("wrote " + outDir.resolve(ResultFiles.SCORES) + " and " + outDir.resolve(ResultFiles.SELECTED));
+        out.println("wrote " + outDir.resolve(ResultFiles.SCORES) + ", " + outDir.resolve(ResultFiles.SELECTED)
+                + " and " + page);
         out.flush();
     }
 }

@@ -68,7 +68,9 @@ class AmeCommandsTest {
     @Test
     void runScoresEveryPointAndFindsThePlantedOne() throws IOException {
         Path out = dir.resolve("out");
-        CliRunner.Result result = run(out, 200, "--knockoff", "plain");
+        Path truth = dir.resolve("truth.txt");
+        Files.writeString(truth, PLANTED + "\n");
+        CliRunner.Result result = run(out, 200, "--knockoff", "plain", "--ground-truth", truth.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
 
         List<String> lines = Files.readAllLines(out.resolve("scores.csv"));
@@ -99,6 +101,10 @@ class AmeCommandsTest {
         assertThat(first.get("helping").get("threshold").isNumber()).isTrue();
         assertThat(out.resolve("outcomes.ckpt")).exists();
         assertThat(result.out()).contains("query 0:");
+
+        String page = Files.readString(out.resolve("index.html"));
+        assertThat(page).contains("Query 0", "Query 1", "Top 20 points by AME", "Scores of query 0",
+                "recall 1.000");
     }
 
     @Test
@@ -115,7 +121,8 @@ class AmeCommandsTest {
         CliRunner.Result resumed = run(parts, 24, "--resume");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
 
-        assertThat(Files.readString(parts.resolve("scores.csv"))).isEqualTo(Files.readString(whole.resolve("scores.csv")));
+        assertThat(Files.readString(parts.resolve("scores.csv")))
+                .isEqualTo(Files.readString(whole.resolve("scores.csv")));
     }
 
     @Test
@@ -181,6 +188,15 @@ class AmeCommandsTest {
     void fdrOutsideTheUnitIntervalIsAOneLineError() throws IOException {
         assertOneLineError(run(dir.resolve("out"), 5, "--fdr", "1.5"), "--fdr must be strictly between 0 and 1");
         assertOneLineError(run(dir.resolve("out"), 5, "--fdr", "0"), "--fdr must be strictly between 0 and 1");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void groundTruthOutOfRangeIsRefusedBeforeTraining() throws IOException {
+        Path truth = dir.resolve("truth.txt");
+        Files.writeString(truth, "3\n" + POINTS + "\n");
+        assertOneLineError(run(dir.resolve("out"), 5, "--ground-truth", truth.toString()),
+                "point " + POINTS + " is out of range");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 

@@ -42,9 +42,11 @@ class AmePoisonCommandTest {
                 "--seed", "5", "--out", out.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
 
-        List<Integer> truth = Files.readAllLines(out.resolve("ground-truth.txt")).stream().map(Integer::parseInt).toList();
+        List<Integer> truth = Files.readAllLines(out.resolve("ground-truth.txt")).stream()
+                .map(Integer::parseInt).toList();
         assertThat(truth).hasSize(3).isSorted().doesNotHaveDuplicates();
-        Dataset poisoned = IdxLoader.load(out.resolve(AmePoisonCommand.IMAGES), out.resolve(AmePoisonCommand.LABELS), 0);
+        Dataset poisoned = IdxLoader.load(out.resolve(AmePoisonCommand.IMAGES),
+                out.resolve(AmePoisonCommand.LABELS), 0);
         float[] before = clean.features().float32Data();
         float[] after = poisoned.features().float32Data();
         for (int n = 0; n < IMAGES; n++) {
