@@ -201,6 +201,19 @@ class AmeCommandsTest {
     }
 
     @Test
+    void resumingWithOtherSettingsIsRefused() throws IOException {
+        Path out = dir.resolve("out");
+        assertThat(run(out, 6).exitCode()).isZero();
+        assertOneLineError(run(out, 6, "--resume", "--grid", "0.3,0.7"), "grid=0.2,0.4,0.6,0.8");
+    }
+
+    @Test
+    void estimateWithoutARunIsAOneLineError() {
+        CliRunner.Result result = CliRunner.run("ame", "estimate", "--from", dir.resolve("nothing").toString());
+        assertOneLineError(result, "no checkpoint");
+    }
+
+    @Test
     void existingOutputWithoutResumeIsRefused() throws IOException {
         Path out = dir.resolve("out");
         Files.createDirectories(out);
