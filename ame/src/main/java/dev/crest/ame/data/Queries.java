@@ -3,6 +3,7 @@ package dev.crest.ame.data;
 import dev.crest.ame.AmeException;
 import dev.crest.tensor.data.Dataset;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The query inputs whose outcomes AME explains: chosen rows of a test (or training) set, kept with their labels
@@ -40,14 +41,14 @@ public record Queries(Dataset examples, int[] rows) {
             int dash = part.indexOf('-', 1);
             try {
                 if (dash < 0) {
-                    return java.util.stream.IntStream.of(Integer.parseInt(part));
+                    return IntStream.of(Integer.parseInt(part));
                 }
                 int from = Integer.parseInt(part.substring(0, dash).trim());
                 int to = Integer.parseInt(part.substring(dash + 1).trim());
                 if (to < from) {
                     throw new AmeException("query range '" + part + "' ends before it starts");
                 }
-                return java.util.stream.IntStream.rangeClosed(from, to);
+                return IntStream.rangeClosed(from, to);
             } catch (NumberFormatException e) {
                 throw new AmeException("query '" + part + "' is not a row number or a range like 3-7");
             }

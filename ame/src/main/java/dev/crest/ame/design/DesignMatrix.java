@@ -223,16 +223,7 @@ public final class DesignMatrix {
         for (int j = 0; j < rows; j++) {
             target[j] += scale * outValue[j];
         }
-        int base = column * words;
-        for (int w = 0; w < words; w++) {
-            long word = bits[base + w];
-            int offset = w << 6;
-            while (word != 0) {
-                int j = offset + Long.numberOfTrailingZeros(word);
-                target[j] += scale * step[j];
-                word &= word - 1;
-            }
-        }
+        addIncludedSteps(column, scale, target);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crest.ame.AmeException;
 import dev.crest.ame.data.Outcome;
 import dev.crest.ame.data.Queries;
+import dev.crest.ame.design.Design;
 import dev.crest.ame.learn.Learner;
 import dev.crest.ame.learn.LearnerSettings;
 import dev.crest.ame.learn.Learners;
@@ -123,7 +124,7 @@ class SubmodelRunnerTest {
     @Test
     void trainsTheSubsetsOfTheAmeDesign() {
         Dataset data = points(20);
-        dev.crest.ame.design.Design design = dev.crest.ame.design.Design.withDefaultGrid(20, 4);
+        Design design = Design.withDefaultGrid(20, 4);
         List<BitSet> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         Learner recording = new Learner() {
             @Override
