@@ -85,6 +85,15 @@ final class ResultFiles {
         }
     }
 
+    /** Creates {@code dir} and its parents, if missing, as the place a command writes its files. */
+    static void createOutputDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new AmeException("cannot create output directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     static void writeAtomically(Path target, String text) {
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
