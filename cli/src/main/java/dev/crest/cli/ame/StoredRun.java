@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A run's output directory as read back from its checkpoint: the design and queries recorded in the header and the
@@ -97,16 +98,16 @@ final class StoredRun {
     }
 
     private int intField(String key) {
-        try {
-            return Integer.parseInt(field(key));
-        } catch (NumberFormatException e) {
-            throw new AmeException("checkpoint " + file + " has a malformed " + key + " in its header");
-        }
+        return parsedField(key, Integer::parseInt);
     }
 
     private long longField(String key) {
+        return parsedField(key, Long::parseLong);
+    }
+
+    private <T> T parsedField(String key, Function<String, T> parse) {
         try {
-            return Long.parseLong(field(key));
+            return parse.apply(field(key));
         } catch (NumberFormatException e) {
             throw new AmeException("checkpoint " + file + " has a malformed " + key + " in its header");
         }
