@@ -1,5 +1,6 @@
 package dev.crest.cli.ame;
 
+import dev.crest.ame.data.AtomicFile;
 import dev.crest.ame.data.IdxLoader;
 import dev.crest.ame.data.IdxWriter;
 import dev.crest.ame.poison.PoisonedDataset;
@@ -69,7 +70,7 @@ public final class AmePoisonCommand implements Callable<Integer> {
         IdxWriter.writeLabels(out.resolve(LABELS), poisoned.data().labels());
         String truth = Arrays.stream(poisoned.poisonedIndices()).mapToObj(Integer::toString)
                 .collect(Collectors.joining("\n", "", poisoned.poisonedIndices().length == 0 ? "" : "\n"));
-        ResultFiles.writeAtomically(out.resolve(GROUND_TRUTH), truth);
+        AtomicFile.writeString(out.resolve(GROUND_TRUTH), truth);
         spec.commandLine().getOut().printf(Locale.ROOT, "poisoned %d of %d images (relabelled to %d); wrote %s, %s and"
                 + " %s%n", count, clean.size(), target, out.resolve(IMAGES), out.resolve(LABELS),
                 out.resolve(GROUND_TRUTH));
