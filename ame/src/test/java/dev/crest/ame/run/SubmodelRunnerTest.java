@@ -7,6 +7,7 @@ import dev.crest.ame.AmeException;
 import dev.crest.ame.data.Outcome;
 import dev.crest.ame.data.Queries;
 import dev.crest.ame.design.Design;
+import dev.crest.ame.design.Submodel;
 import dev.crest.ame.learn.Learner;
 import dev.crest.ame.learn.LearnerSettings;
 import dev.crest.ame.learn.Learners;
@@ -15,7 +16,9 @@ import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.data.Dataset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +128,7 @@ class SubmodelRunnerTest {
     void trainsTheSubsetsOfTheAmeDesign() {
         Dataset data = points(20);
         Design design = Design.withDefaultGrid(20, 4);
-        List<BitSet> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<BitSet> seen = Collections.synchronizedList(new ArrayList<>());
         Learner recording = new Learner() {
             @Override
             public String name() {
@@ -142,7 +145,7 @@ class SubmodelRunnerTest {
                 Outcome.parse("margin:target=1"), 2);
         List<SubmodelResult> results = collect(runner, DesignPlan.of(design), 0, 5, 1);
         for (SubmodelResult result : results) {
-            dev.crest.ame.design.Submodel row = design.submodel(result.index());
+            Submodel row = design.submodel(result.index());
             assertThat(result.probability()).isEqualTo(row.p());
             assertThat(result.outcomes()).containsExactly((double) row.mask().cardinality());
             assertThat(seen).contains(row.mask());
@@ -157,6 +160,6 @@ class SubmodelRunnerTest {
             assertThat(tail[j - 4]).isEqualTo(whole[j]);
         }
         assertThat(TaskSeeds.seed(78, 4)).isNotEqualTo(whole[4]);
-        assertThat(java.util.Arrays.stream(whole).distinct().count()).isEqualTo(10);
+        assertThat(Arrays.stream(whole).distinct().count()).isEqualTo(10);
     }
 }
