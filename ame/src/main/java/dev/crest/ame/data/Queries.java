@@ -3,6 +3,7 @@ package dev.crest.ame.data;
 import dev.crest.ame.AmeException;
 import dev.crest.tensor.data.Dataset;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -66,10 +67,6 @@ public record Queries(Dataset examples, int[] rows) {
 
     /** A short description for provenance, e.g. {@code 0,5,9}. */
     public String describe() {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < rows.length; i++) {
-            text.append(i == 0 ? "" : ",").append(rows[i]);
-        }
-        return text.toString();
+        return Arrays.stream(rows).mapToObj(Integer::toString).collect(Collectors.joining(","));
     }
 }

@@ -13,6 +13,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A run's output directory as read back from its checkpoint: the design and queries recorded in the header and the
@@ -82,11 +83,7 @@ final class StoredRun {
 
     /** The grid as written to a checkpoint header. */
     static String formatGrid(double[] grid) {
-        StringBuilder text = new StringBuilder();
-        for (int k = 0; k < grid.length; k++) {
-            text.append(k == 0 ? "" : ",").append(grid[k]);
-        }
-        return text.toString();
+        return Arrays.stream(grid).mapToObj(Double::toString).collect(Collectors.joining(","));
     }
 
     private String field(String key) {
