@@ -4,18 +4,14 @@ import dev.crest.ame.AmeException;
 import dev.crest.tensor.Tensor;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes unsigned-byte IDX files (the MNIST format {@link IdxLoader} reads): images in [0, 1] are stored as
  * bytes {@code round(255·x)}, labels as bytes. A name ending in {@code .gz} is gzip-compressed. Each file is
- * written to a temporary sibling and moved into place, so a reader never sees half a file.
+ * written through {@link AtomicFile}, so a reader never sees half a file.
  */
 public final class IdxWriter {
     private static final int UNSIGNED_BYTE = 0x08;
@@ -50,11 +46,10 @@ public final class IdxWriter {
     }
 
     private static void write(Path file, int[] dims, byte[] data) {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         boolean gzip = file.getFileName().toString().endsWith(".gz");
-        try {
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-                    DataOutputStream out = new DataOutputStream(gzip ? new GZIPOutputStream(raw, 1 << 16) : raw)) {
+        AtomicFile.write(file, stream -> {
+            OutputStream raw = new BufferedOutputStream(stream, 1 << 16);
+            try (DataOutputStream out = new DataOutputStream(gzip ? new GZIPOutputStream(raw, 1 << 16) : raw)) {
                 out.writeShort(0);
                 out.writeByte(UNSIGNED_BYTE);
                 out.writeByte(dims.length);
@@ -63,13 +58,6 @@ public final class IdxWriter {
                 }
                 out.write(data);
             }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new AmeException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 }

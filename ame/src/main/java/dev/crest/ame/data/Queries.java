@@ -3,6 +3,8 @@ package dev.crest.ame.data;
 import dev.crest.ame.AmeException;
 import dev.crest.tensor.data.Dataset;
 import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The query inputs whose outcomes AME explains: chosen rows of a test (or training) set, kept with their labels
@@ -40,14 +42,14 @@ public record Queries(Dataset examples, int[] rows) {
             int dash = part.indexOf('-', 1);
             try {
                 if (dash < 0) {
-                    return java.util.stream.IntStream.of(Integer.parseInt(part));
+                    return IntStream.of(Integer.parseInt(part));
                 }
                 int from = Integer.parseInt(part.substring(0, dash).trim());
                 int to = Integer.parseInt(part.substring(dash + 1).trim());
                 if (to < from) {
                     throw new AmeException("query range '" + part + "' ends before it starts");
                 }
-                return java.util.stream.IntStream.rangeClosed(from, to);
+                return IntStream.rangeClosed(from, to);
             } catch (NumberFormatException e) {
                 throw new AmeException("query '" + part + "' is not a row number or a range like 3-7");
             }
@@ -65,10 +67,6 @@ public record Queries(Dataset examples, int[] rows) {
 
     /** A short description for provenance, e.g. {@code 0,5,9}. */
     public String describe() {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < rows.length; i++) {
-            text.append(i == 0 ? "" : ",").append(rows[i]);
-        }
-        return text.toString();
+        return Arrays.stream(rows).mapToObj(Integer::toString).collect(Collectors.joining(","));
     }
 }

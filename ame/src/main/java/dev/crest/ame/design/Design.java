@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * The randomized subset design of the AME estimator: submodel {@code j} draws its inclusion probability
@@ -99,23 +100,36 @@ public final class Design {
         SplittableRandom random = streamFor(seed, j);
         int gridIndex = random.nextInt(grid.length);
         double p = grid[gridIndex];
+        return new Submodel(j, gridIndex, p, bernoulliMask(random, points, p));
+    }
+
+    /** Submodels {@code 0 .. count-1}, the first {@code count} rows of the design. */
+    public List<Submodel> submodels(int count) {
+        return firstRows(count, this::submodel);
+    }
+
+    /**
+     * Draws one inclusion mask: each of {@code points} points is kept with probability {@code p}, one draw of
+     * {@code random} per point in index order (so masks are reproducible from the row's stream).
+     */
+    public static BitSet bernoulliMask(SplittableRandom random, int points, double p) {
         BitSet mask = new BitSet(points);
         for (int i = 0; i < points; i++) {
             if (random.nextDouble() < p) {
                 mask.set(i);
             }
         }
-        return new Submodel(j, gridIndex, p, mask);
+        return mask;
     }
 
-    /** Submodels {@code 0 .. count-1}, the first {@code count} rows of the design. */
-    public List<Submodel> submodels(int count) {
+    /** Rows {@code 0 .. count-1} of any per-row design, in order; {@code count} must be non-negative. */
+    public static List<Submodel> firstRows(int count, IntFunction<Submodel> row) {
         if (count < 0) {
             throw new AmeException("the number of submodels must be non-negative, got " + count);
         }
         List<Submodel> rows = new ArrayList<>(count);
         for (int j = 0; j < count; j++) {
-            rows.add(submodel(j));
+            rows.add(row.apply(j));
         }
         return rows;
     }

@@ -3,6 +3,7 @@ package dev.crest.ame.design;
 import dev.crest.ame.AmeException;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The regression design built from subset masks without ever materializing a dense matrix: row {@code j} is a
@@ -14,8 +15,9 @@ import java.util.List;
  * N = 50,000 points by M = 6,000 submodels take about 37 MB, and column operations the LASSO needs (dot
  * products, norms, adding a scaled column) touch only the set bits plus one O(M) pass.
  *
- * <p>The AME featurization is {@code X = 1/p} if included and {@code −1/(1−p)} otherwise ({@link #ame});
- * other estimators (knockoffs, the Shapley variant) build their own rows with {@link #fromRows}.
+ * <p>The AME featurization is {@code X = 1/p} if included and {@code −1/(1−p)} otherwise ({@link #ame}, whose
+ * row-mapping overload lets knockoffs add copy columns); the Shapley variant builds its own rows with
+ * {@link #fromRows}.
  */
 public final class DesignMatrix {
     private final int rows;
@@ -58,6 +60,16 @@ public final class DesignMatrix {
 
     /** The AME design of the given submodels (rows in list order) over {@code points} columns. */
     public static DesignMatrix ame(List<Submodel> submodels, int points, int gridSize) {
+        return ame(submodels, points, gridSize, Submodel::mask);
+    }
+
+    /**
+     * The AME design of the given submodels (rows in list order) over {@code columns} columns, whose row j
+     * includes the columns set in {@code row(submodel j)}; used by estimators that add columns of their own
+     * (e.g. knockoff copies).
+     */
+    public static DesignMatrix ame(List<Submodel> submodels, int columns, int gridSize,
+            Function<Submodel, BitSet> row) {
         int m = submodels.size();
         double[] in = new double[m];
         double[] out = new double[m];
@@ -68,9 +80,9 @@ public final class DesignMatrix {
             in[j] = 1.0 / s.p();
             out[j] = -1.0 / (1.0 - s.p());
             bucket[j] = s.gridIndex();
-            masks[j] = s.mask();
+            masks[j] = row.apply(s);
         }
-        return fromRows(points, in, out, bucket, gridSize, masks);
+        return fromRows(columns, in, out, bucket, gridSize, masks);
     }
 
     /**
@@ -223,16 +235,7 @@ public final class DesignMatrix {
         for (int j = 0; j < rows; j++) {
             target[j] += scale * outValue[j];
         }
-        int base = column * words;
-        for (int w = 0; w < words; w++) {
-            long word = bits[base + w];
-            int offset = w << 6;
-            while (word != 0) {
-                int j = offset + Long.numberOfTrailingZeros(word);
-                target[j] += scale * step[j];
-                word &= word - 1;
-            }
-        }
+        addIncludedSteps(column, scale, target);
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * AME with false-discovery control by exact model-X knockoffs. The design distribution is known, so each
@@ -45,14 +44,7 @@ public final class KnockoffAmeEstimator {
 
     /** Row j's knockoff indicators: N fresh Bernoulli(pⱼ) draws from the stream keyed by (seed, j). */
     public static BitSet knockoffMask(Submodel submodel, int points, long knockoffSeed) {
-        SplittableRandom random = Design.streamFor(knockoffSeed, submodel.index());
-        BitSet mask = new BitSet(points);
-        for (int i = 0; i < points; i++) {
-            if (random.nextDouble() < submodel.p()) {
-                mask.set(i);
-            }
-        }
-        return mask;
+        return Design.bernoulliMask(Design.streamFor(knockoffSeed, submodel.index()), points, submodel.p());
     }
 
     /**
@@ -60,25 +52,15 @@ public final class KnockoffAmeEstimator {
      */
     public static DesignMatrix augmentedDesign(List<Submodel> submodels, int points, int gridSize,
             long knockoffSeed) {
-        int m = submodels.size();
-        double[] in = new double[m];
-        double[] out = new double[m];
-        int[] bucket = new int[m];
-        BitSet[] rows = new BitSet[m];
-        for (int j = 0; j < m; j++) {
-            Submodel s = submodels.get(j);
-            in[j] = 1.0 / s.p();
-            out[j] = -1.0 / (1.0 - s.p());
-            bucket[j] = s.gridIndex();
+        return DesignMatrix.ame(submodels, 2 * points, gridSize, s -> {
             BitSet row = new BitSet(2 * points);
             row.or(s.mask().get(0, points));
             BitSet copy = knockoffMask(s, points, knockoffSeed);
             for (int i = copy.nextSetBit(0); i >= 0; i = copy.nextSetBit(i + 1)) {
                 row.set(points + i);
             }
-            rows[j] = row;
-        }
-        return DesignMatrix.fromRows(2 * points, in, out, bucket, gridSize, rows);
+            return row;
+        });
     }
 
     /** Estimates and selects with the design's default knockoff seed. */

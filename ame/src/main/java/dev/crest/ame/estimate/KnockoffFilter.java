@@ -2,6 +2,7 @@ package dev.crest.ame.estimate;
 
 import dev.crest.ame.AmeException;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The knockoff filter of Barber &amp; Candès: turns coefficients fitted on original and knockoff columns into
@@ -61,7 +62,7 @@ public final class KnockoffFilter {
     /** Applies the threshold: the points with Wᵢ ≥ T. */
     public static KnockoffSelection select(double[] w, double q, KnockoffVariant variant) {
         double t = threshold(w, q, variant);
-        int[] selected = java.util.stream.IntStream.range(0, w.length).filter(i -> w[i] >= t).toArray();
+        int[] selected = IntStream.range(0, w.length).filter(i -> w[i] >= t).toArray();
         return new KnockoffSelection(t, selected);
     }
 

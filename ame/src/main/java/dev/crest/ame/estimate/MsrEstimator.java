@@ -3,7 +3,9 @@ package dev.crest.ame.estimate;
 import dev.crest.ame.AmeException;
 import dev.crest.ame.design.Submodel;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Maximum-sample-reuse estimates from the same submodels the LASSO uses, for comparison: the Banzhaf-style
@@ -63,7 +65,7 @@ public final class MsrEstimator {
             throw new IllegalArgumentException(probabilities.length + " probabilities for " + outcomes.length
                     + " outcomes");
         }
-        java.util.Map<Double, double[]> bucket = new java.util.HashMap<>();
+        Map<Double, double[]> bucket = new HashMap<>();
         for (int j = 0; j < outcomes.length; j++) {
             double[] sumCount = bucket.computeIfAbsent(probabilities[j], p -> new double[2]);
             sumCount[0] += outcomes[j];

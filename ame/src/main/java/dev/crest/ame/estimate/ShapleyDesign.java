@@ -3,8 +3,6 @@ package dev.crest.ame.estimate;
 import dev.crest.ame.AmeException;
 import dev.crest.ame.design.Design;
 import dev.crest.ame.design.Submodel;
-import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -70,25 +68,12 @@ public final class ShapleyDesign {
         }
         SplittableRandom random = Design.streamFor(seed, j);
         double p = inverseCdf(random.nextDouble(), epsilon);
-        BitSet mask = new BitSet(points);
-        for (int i = 0; i < points; i++) {
-            if (random.nextDouble() < p) {
-                mask.set(i);
-            }
-        }
-        return new Submodel(j, 0, p, mask);
+        return new Submodel(j, 0, p, Design.bernoulliMask(random, points, p));
     }
 
     /** Submodels 0..count−1. */
     public List<Submodel> submodels(int count) {
-        if (count < 0) {
-            throw new AmeException("the number of submodels must be non-negative, got " + count);
-        }
-        List<Submodel> rows = new ArrayList<>(count);
-        for (int j = 0; j < count; j++) {
-            rows.add(submodel(j));
-        }
-        return rows;
+        return Design.firstRows(count, this::submodel);
     }
 
     private static double logit(double p) {

@@ -4,6 +4,7 @@ import dev.crest.ame.design.DesignMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Pathwise coordinate descent for the LASSO on a {@link DesignMatrix} with unpenalized bucket indicator
@@ -313,7 +314,7 @@ public final class LassoPath {
     }
 
     private PathPoint point(double lambda, double[] beta, double[] yMeans, double globalMean) {
-        int[] indices = nonzero(java.util.stream.IntStream.range(0, n).toArray(), beta);
+        int[] indices = nonzero(IntStream.range(0, n).toArray(), beta);
         double[] values = new double[indices.length];
         double[] intercepts = new double[buckets];
         if (centred) {

@@ -5,6 +5,7 @@ import dev.crest.tensor.Tensor;
 import dev.crest.tensor.data.Dataset;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Plants a backdoor for experiments and demos: stamps a {@link TriggerPatch} on a seeded choice of training images
@@ -26,7 +27,7 @@ public final class Poisoner {
         if (targetClass < 0) {
             throw new AmeException("poison target class must be 0 or more, got " + targetClass);
         }
-        int[] candidates = java.util.stream.IntStream.range(0, images.size())
+        int[] candidates = IntStream.range(0, images.size())
                 .filter(i -> images.label(i) != targetClass).toArray();
         if (count < 0 || count > candidates.length) {
             throw new AmeException("cannot poison " + count + " images: only " + candidates.length

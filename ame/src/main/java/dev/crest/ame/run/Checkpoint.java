@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -145,7 +146,7 @@ public final class Checkpoint implements Closeable {
         } catch (IOException e) {
             throw new AmeException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
         }
-        Map<String, String> header = new java.util.LinkedHashMap<>();
+        Map<String, String> header = new LinkedHashMap<>();
         List<SubmodelResult> records = new ArrayList<>();
         int position = 0;
         int lineNumber = 0;

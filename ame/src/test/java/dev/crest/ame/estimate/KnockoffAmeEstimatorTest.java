@@ -9,6 +9,7 @@ import dev.crest.ame.design.DesignMatrix;
 import dev.crest.ame.design.Submodel;
 import dev.crest.ame.games.AdditiveGame;
 import dev.crest.ame.lasso.LassoSettings;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -72,7 +73,7 @@ class KnockoffAmeEstimatorTest {
             KnockoffAmeResult result = new KnockoffAmeEstimator(SETTINGS)
                     .estimate(design, new double[][] {y}, q, KnockoffVariant.KNOCKOFF_PLUS).get(0);
             int[] selected = result.helping().selected();
-            long falses = java.util.Arrays.stream(selected).filter(i -> i >= SIGNALS).count();
+            long falses = Arrays.stream(selected).filter(i -> i >= SIGNALS).count();
             fdpSum += falses / (double) Math.max(1, selected.length);
             truePositives += selected.length - falses;
         }

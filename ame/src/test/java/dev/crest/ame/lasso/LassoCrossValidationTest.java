@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crest.ame.AmeException;
 import dev.crest.ame.design.Design;
 import dev.crest.ame.design.DesignMatrix;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class LassoCrossValidationTest {
         assertThat(falsePositives).isLessThanOrEqualTo(5);
         // Pure noise: the 1-SE rule keeps (nearly) the empty model.
         LassoFit noise = fits.get(1);
-        long nonzero = java.util.Arrays.stream(noise.coefficients()).filter(b -> b != 0).count();
+        long nonzero = Arrays.stream(noise.coefficients()).filter(b -> b != 0).count();
         assertThat(nonzero).isLessThanOrEqualTo(3);
     }
 

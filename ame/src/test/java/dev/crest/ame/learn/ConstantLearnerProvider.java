@@ -1,5 +1,8 @@
 package dev.crest.ame.learn;
 
+import dev.crest.tensor.data.Dataset;
+import java.util.BitSet;
+
 /** A test plugin found through META-INF/services: its models output logits 0, 1, 2, … for every example. */
 public final class ConstantLearnerProvider implements LearnerProvider {
     static final String NAME = "test-constant";
@@ -18,8 +21,7 @@ public final class ConstantLearnerProvider implements LearnerProvider {
             }
 
             @Override
-            public TrainedModel train(dev.crest.tensor.data.Dataset training, java.util.BitSet subset, int classCount,
-                    long seed) {
+            public TrainedModel train(Dataset training, BitSet subset, int classCount, long seed) {
                 return examples -> {
                     float[][] logits = new float[examples.shape().dim(0)][classCount];
                     for (float[] row : logits) {

@@ -11,7 +11,9 @@ import dev.crest.tensor.autodiff.Variable;
 import dev.crest.tensor.data.Dataset;
 import dev.crest.tensor.nn.Linear;
 import dev.crest.tensor.nn.Module;
+import dev.crest.tensor.nn.Parameter;
 import java.util.BitSet;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -78,7 +80,7 @@ class LearnerTest {
             }
 
             @Override
-            public java.util.List<dev.crest.tensor.nn.Parameter> parameters() {
+            public List<Parameter> parameters() {
                 return linear.parameters();
             }
         };

@@ -7,6 +7,9 @@ import dev.crest.ame.AmeException;
 import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.data.Dataset;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class PoisonerTest {
@@ -16,7 +19,7 @@ class PoisonerTest {
     /** Images whose every pixel is 0.5, labels i mod 3. */
     private static Dataset grey() {
         float[] pixels = new float[N * SIDE * SIDE];
-        java.util.Arrays.fill(pixels, 0.5f);
+        Arrays.fill(pixels, 0.5f);
         int[] labels = new int[N];
         for (int i = 0; i < N; i++) {
             labels[i] = i % 3;
@@ -34,7 +37,7 @@ class PoisonerTest {
         assertThat(poisoner.poison(clean, 4, 0, 17).poisonedIndices()).containsExactly(chosen);
         float[] pixels = result.data().features().float32Data();
         for (int i = 0; i < N; i++) {
-            boolean poisoned = java.util.Arrays.binarySearch(chosen, i) >= 0;
+            boolean poisoned = Arrays.binarySearch(chosen, i) >= 0;
             if (poisoned) {
                 assertThat(clean.label(i)).isNotZero();
             }
@@ -52,7 +55,7 @@ class PoisonerTest {
     @Test
     void differentSeedsChooseDifferentImagesAndEveryCandidateCanBeChosen() {
         Poisoner poisoner = new Poisoner(TriggerPatch.whiteSquare());
-        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        Set<Integer> seen = new TreeSet<>();
         for (long seed = 0; seed < 40; seed++) {
             for (int index : poisoner.poison(grey(), 2, 0, seed).poisonedIndices()) {
                 seen.add(index);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crest.ame.AmeException;
 import dev.crest.ame.data.Outcome;
 import dev.crest.ame.data.Queries;
+import dev.crest.ame.design.Design;
+import dev.crest.ame.design.Submodel;
 import dev.crest.ame.learn.Learner;
 import dev.crest.ame.learn.LearnerSettings;
 import dev.crest.ame.learn.Learners;
@@ -14,7 +16,9 @@ import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.data.Dataset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +127,8 @@ class SubmodelRunnerTest {
     @Test
     void trainsTheSubsetsOfTheAmeDesign() {
         Dataset data = points(20);
-        dev.crest.ame.design.Design design = dev.crest.ame.design.Design.withDefaultGrid(20, 4);
-        List<BitSet> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Design design = Design.withDefaultGrid(20, 4);
+        List<BitSet> seen = Collections.synchronizedList(new ArrayList<>());
         Learner recording = new Learner() {
             @Override
             public String name() {
@@ -141,7 +145,7 @@ class SubmodelRunnerTest {
                 Outcome.parse("margin:target=1"), 2);
         List<SubmodelResult> results = collect(runner, DesignPlan.of(design), 0, 5, 1);
         for (SubmodelResult result : results) {
-            dev.crest.ame.design.Submodel row = design.submodel(result.index());
+            Submodel row = design.submodel(result.index());
             assertThat(result.probability()).isEqualTo(row.p());
             assertThat(result.outcomes()).containsExactly((double) row.mask().cardinality());
             assertThat(seen).contains(row.mask());
@@ -156,6 +160,6 @@ class SubmodelRunnerTest {
             assertThat(tail[j - 4]).isEqualTo(whole[j]);
         }
         assertThat(TaskSeeds.seed(78, 4)).isNotEqualTo(whole[4]);
-        assertThat(java.util.Arrays.stream(whole).distinct().count()).isEqualTo(10);
+        assertThat(Arrays.stream(whole).distinct().count()).isEqualTo(10);
     }
 }

@@ -1,6 +1,5 @@
 package dev.crest.cli.ame;
 
-import dev.crest.ame.AmeException;
 import dev.crest.cli.VersionProvider;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -41,8 +40,8 @@ public final class AmeEstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         estimation.validate();
-        if (submodels != null && submodels < 1) {
-            throw new AmeException("--submodels must be at least 1, got " + submodels);
+        if (submodels != null) {
+            OptionBounds.atLeast("--submodels", submodels, 1);
         }
         StoredRun stored = StoredRun.read(from);
         GroundTruth truth = estimation.groundTruth(stored.design().points());

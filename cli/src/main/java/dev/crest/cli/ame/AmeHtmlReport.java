@@ -7,7 +7,7 @@ import dev.crest.report.Table;
 import dev.crest.report.chart.BarChartSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,9 +71,7 @@ final class AmeHtmlReport {
             columns.add("true point");
         }
         Table.Builder table = Table.builder(columns).caption("Top " + TOP + " points by AME");
-        int[] top = IntStream.range(0, scores.points()).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -scores.ame(q, i)))
-                .limit(TOP).mapToInt(Integer::intValue).toArray();
+        int[] top = scores.topPoints(q, TOP);
         for (int rank = 0; rank < top.length; rank++) {
             int i = top[rank];
             List<Object> row = new ArrayList<>(List.of(rank + 1, i, scores.ame(q, i),
@@ -89,8 +87,8 @@ final class AmeHtmlReport {
     /** Counts of AME scores in equal-width bins between the smallest and largest score. */
     static BarChartSpec histogram(AmeScores scores, int q, int queryRow) {
         double[] values = IntStream.range(0, scores.points()).mapToDouble(i -> scores.ame(q, i)).toArray();
-        double min = java.util.Arrays.stream(values).min().orElse(0);
-        double max = java.util.Arrays.stream(values).max().orElse(0);
+        double min = Arrays.stream(values).min().orElse(0);
+        double max = Arrays.stream(values).max().orElse(0);
         int bins = max > min ? BINS : 1;
         double width = (max - min) / bins;
         double[] counts = new double[bins];

@@ -1,6 +1,6 @@
 package dev.crest.cli.ame;
 
-import dev.crest.ame.AmeException;
+import dev.crest.ame.data.AtomicFile;
 import dev.crest.ame.data.IdxLoader;
 import dev.crest.ame.data.IdxWriter;
 import dev.crest.ame.poison.PoisonedDataset;
@@ -8,8 +8,6 @@ import dev.crest.ame.poison.Poisoner;
 import dev.crest.ame.poison.TriggerPatch;
 import dev.crest.cli.VersionProvider;
 import dev.crest.tensor.data.Dataset;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -67,16 +65,12 @@ public final class AmePoisonCommand implements Callable<Integer> {
         Dataset clean = IdxLoader.load(images, labels, 0);
         PoisonedDataset poisoned = new Poisoner(new TriggerPatch(patch, TriggerPatch.Corner.BOTTOM_RIGHT, 1f))
                 .poison(clean, count, target, seed);
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new AmeException("cannot create output directory " + out + ": " + e.getMessage(), e);
-        }
+        ResultFiles.createOutputDirectory(out);
         IdxWriter.writeImages(out.resolve(IMAGES), poisoned.data().features());
         IdxWriter.writeLabels(out.resolve(LABELS), poisoned.data().labels());
         String truth = Arrays.stream(poisoned.poisonedIndices()).mapToObj(Integer::toString)
                 .collect(Collectors.joining("\n", "", poisoned.poisonedIndices().length == 0 ? "" : "\n"));
-        ResultFiles.writeAtomically(out.resolve(GROUND_TRUTH), truth);
+        AtomicFile.writeString(out.resolve(GROUND_TRUTH), truth);
         spec.commandLine().getOut().printf(Locale.ROOT, "poisoned %d of %d images (relabelled to %d); wrote %s, %s and"
                 + " %s%n", count, clean.size(), target, out.resolve(IMAGES), out.resolve(LABELS),
                 out.resolve(GROUND_TRUTH));

@@ -106,12 +106,10 @@ public final class AmeRunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         estimation.validate();
-        if (submodels < 1) {
-            throw new AmeException("--submodels must be at least 1, got " + submodels);
-        }
+        OptionBounds.atLeast("--submodels", submodels, 1);
         int threadCount = resolveThreads();
         refuseExistingOutput();
-        int classLimit = classes == null ? 0 : requirePositiveClasses(classes);
+        int classLimit = classes == null ? 0 : OptionBounds.atLeast("--classes", classes, 2);
         Dataset training = TrainingFiles.load(train, trainLabels, "--train", 0, classLimit);
         int classCount = classLimit > 0 ? classLimit : training.classCount();
         GroundTruth truth = estimation.groundTruth(training.size());
@@ -139,11 +137,7 @@ public final class AmeRunCommand implements Callable<Integer> {
     }
 
     private void train(SubmodelRunner runner, Design design, CheckpointHeader header) {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new AmeException("cannot create output directory " + out + ": " + e.getMessage(), e);
-        }
+        ResultFiles.createOutputDirectory(out);
         Path file = out.resolve(StoredRun.CHECKPOINT);
         RunSummary summary;
         try (Checkpoint checkpoint = resume ? Checkpoint.resume(file, header) : Checkpoint.create(file, header)) {
@@ -177,16 +171,6 @@ public final class AmeRunCommand implements Callable<Integer> {
         if (threads == null) {
             return Runtime.getRuntime().availableProcessors();
         }
-        if (threads < 1) {
-            throw new AmeException("--threads must be at least 1, got " + threads);
-        }
-        return threads;
-    }
-
-    private static int requirePositiveClasses(int k) {
-        if (k < 2) {
-            throw new AmeException("--classes must be at least 2, got " + k);
-        }
-        return k;
+        return OptionBounds.atLeast("--threads", threads, 1);
     }
 }

@@ -9,7 +9,9 @@ import dev.crest.ame.estimate.KnockoffAmeResult;
 import dev.crest.ame.lasso.LassoSettings;
 import dev.crest.ame.run.OutcomeMatrix;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The scores a run reports: per query the AME of every training point (cross-validated LASSO on the design) and
@@ -48,6 +50,13 @@ record AmeScores(int[] queryRows, AmeEstimate estimate, List<KnockoffAmeResult> 
     /** Whether the knockoff filter selected {@code point} as helping the query in column {@code q}. */
     boolean selected(int q, int point) {
         return knockoffs.get(q).helping().isSelected(point);
+    }
+
+    /** The {@code limit} points with the highest AME for the query in column {@code q}, highest first. */
+    int[] topPoints(int q, int limit) {
+        return IntStream.range(0, points()).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -ame(q, i)))
+                .limit(limit).mapToInt(Integer::intValue).toArray();
     }
 
     int points() {

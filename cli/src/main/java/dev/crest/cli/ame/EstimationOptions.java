@@ -3,6 +3,7 @@ package dev.crest.cli.ame;
 import dev.crest.ame.AmeException;
 import dev.crest.ame.estimate.KnockoffVariant;
 import dev.crest.ame.lasso.LambdaRule;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The options shared by {@code ame run} and {@code ame estimate} that choose how outcomes become scores. */
@@ -22,7 +23,7 @@ final class EstimationOptions {
 
     @Option(names = "--ground-truth", paramLabel = "FILE",
             description = "the truly influential points, one index per line, for precision/recall in the report")
-    java.nio.file.Path groundTruth;
+    Path groundTruth;
 
     /** Checks every option so a bad one fails before any training. */
     void validate() {

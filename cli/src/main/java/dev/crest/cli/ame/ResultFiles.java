@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.crest.ame.AmeException;
+import dev.crest.ame.data.AtomicFile;
 import dev.crest.ame.estimate.KnockoffAmeResult;
 import dev.crest.ame.estimate.KnockoffSelection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +19,7 @@ import java.util.Map;
 /**
  * Writes a run's results into its output directory: {@code scores.csv} (query, point, ame, selected) and
  * {@code selected.json} (per query the knockoff threshold and selected points, plus the settings). Each file is
- * written to a temporary file first and moved into place, so a reader never sees half a file.
+ * written through {@link AtomicFile}, so a reader never sees half a file.
  */
 final class ResultFiles {
     static final String SCORES = "scores.csv";
@@ -32,8 +30,8 @@ final class ResultFiles {
     }
 
     static void write(Path outDir, AmeScores scores, Map<String, Object> provenance) {
-        writeAtomically(outDir.resolve(SCORES), scoresCsv(scores));
-        writeAtomically(outDir.resolve(SELECTED), json(selectedDocument(scores, provenance)));
+        AtomicFile.writeString(outDir.resolve(SCORES), scoresCsv(scores));
+        AtomicFile.writeString(outDir.resolve(SELECTED), json(selectedDocument(scores, provenance)));
     }
 
     static String scoresCsv(AmeScores scores) {
@@ -85,17 +83,12 @@ final class ResultFiles {
         }
     }
 
-    static void writeAtomically(Path target, String text) {
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+    /** Creates {@code dir} and its parents, if missing, as the place a command writes its files. */
+    static void createOutputDirectory(Path dir) {
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new AmeException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new AmeException("cannot create output directory " + dir + ": " + e.getMessage(), e);
         }
     }
 }

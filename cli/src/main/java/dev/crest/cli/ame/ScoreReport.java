@@ -5,10 +5,8 @@ import dev.crest.cli.JsonOutput;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /** Writes the result files of a run or refit and tells the user what was found. */
 final class ScoreReport {
@@ -31,13 +29,9 @@ final class ScoreReport {
         out.printf(Locale.ROOT, "estimated %d training points on %d queries from %d submodels%n", scores.points(),
                 rows.length, scores.submodels());
         for (int q = 0; q < rows.length; q++) {
-            int query = q;
             KnockoffAmeResult knockoff = scores.knockoffs().get(q);
-            int[] top = IntStream.range(0, scores.points()).boxed()
-                    .sorted(Comparator.comparingDouble((Integer i) -> -scores.ame(query, i)))
-                    .limit(TOP).mapToInt(Integer::intValue).toArray();
             StringBuilder line = new StringBuilder();
-            for (int i : top) {
+            for (int i : scores.topPoints(q, TOP)) {
                 line.append(String.format(Locale.ROOT, " %d (%.4g)", i, scores.ame(q, i)));
             }
             int[] selected = knockoff.helping().selected();

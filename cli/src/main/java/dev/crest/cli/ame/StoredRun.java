@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A run's output directory as read back from its checkpoint: the design and queries recorded in the header and the
@@ -81,11 +83,7 @@ final class StoredRun {
 
     /** The grid as written to a checkpoint header. */
     static String formatGrid(double[] grid) {
-        StringBuilder text = new StringBuilder();
-        for (int k = 0; k < grid.length; k++) {
-            text.append(k == 0 ? "" : ",").append(grid[k]);
-        }
-        return text.toString();
+        return Arrays.stream(grid).mapToObj(Double::toString).collect(Collectors.joining(","));
     }
 
     private String field(String key) {
@@ -97,16 +95,16 @@ final class StoredRun {
     }
 
     private int intField(String key) {
-        try {
-            return Integer.parseInt(field(key));
-        } catch (NumberFormatException e) {
-            throw new AmeException("checkpoint " + file + " has a malformed " + key + " in its header");
-        }
+        return parsedField(key, Integer::parseInt);
     }
 
     private long longField(String key) {
+        return parsedField(key, Long::parseLong);
+    }
+
+    private <T> T parsedField(String key, Function<String, T> parse) {
         try {
-            return Long.parseLong(field(key));
+            return parse.apply(field(key));
         } catch (NumberFormatException e) {
             throw new AmeException("checkpoint " + file + " has a malformed " + key + " in its header");
         }

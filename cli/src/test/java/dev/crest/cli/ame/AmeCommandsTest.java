@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -117,7 +118,7 @@ class AmeCommandsTest {
         // A crash mid-write leaves half a record at the end of the checkpoint.
         Path checkpoint = parts.resolve("outcomes.ckpt");
         byte[] bytes = Files.readAllBytes(checkpoint);
-        Files.write(checkpoint, java.util.Arrays.copyOf(bytes, bytes.length - 7));
+        Files.write(checkpoint, Arrays.copyOf(bytes, bytes.length - 7));
         CliRunner.Result resumed = run(parts, 24, "--resume");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
 
