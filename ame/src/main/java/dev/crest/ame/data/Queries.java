@@ -34,6 +34,9 @@ public record Queries(Dataset examples, int[] rows) {
     }
 
     /** Parses a comma-separated list of row numbers such as {@code 0,5,9} or ranges such as {@code 0-4,9}. */
+    /** The most query rows one list may name; each query costs a LASSO fit per estimate. */
+    public static final int MAX_QUERIES = 100_000;
+
     public static int[] parseIndices(String text) {
         if (text.isBlank()) {
             throw new AmeException("the query list is empty; give row numbers such as 0,5,9");
@@ -48,6 +51,10 @@ public record Queries(Dataset examples, int[] rows) {
                 int to = Integer.parseInt(part.substring(dash + 1).trim());
                 if (to < from) {
                     throw new AmeException("query range '" + part + "' ends before it starts");
+                }
+                // Checked before expanding, so a mistyped bound is an error, not an out-of-memory failure.
+                if ((long) to - from >= MAX_QUERIES) {
+                    throw new AmeException("query range '" + part + "' has more than " + MAX_QUERIES + " rows");
                 }
                 return IntStream.rangeClosed(from, to);
             } catch (NumberFormatException e) {

@@ -24,8 +24,12 @@ public final class Poisoner {
      * @param count how many images to poison, chosen uniformly among those not labelled {@code targetClass}
      */
     public PoisonedDataset poison(Dataset images, int count, int targetClass, long seed) {
-        if (targetClass < 0) {
-            throw new AmeException("poison target class must be 0 or more, got " + targetClass);
+        if (targetClass < 0 || targetClass >= images.classCount()) {
+            throw new AmeException("poison target class must be between 0 and " + (images.classCount() - 1)
+                    + " (the data's classes), got " + targetClass);
+        }
+        if (count < 0) {
+            throw new AmeException("the number of images to poison must be 0 or more, got " + count);
         }
         int[] candidates = IntStream.range(0, images.size())
                 .filter(i -> images.label(i) != targetClass).toArray();

@@ -30,5 +30,7 @@ class QueriesTest {
         assertThatThrownBy(() -> Queries.parseIndices("5-2")).isInstanceOf(AmeException.class)
                 .hasMessageContaining("ends before");
         assertThatThrownBy(() -> Queries.parseIndices(" ")).isInstanceOf(AmeException.class);
+        assertThatThrownBy(() -> Queries.parseIndices("0-2000000000")).isInstanceOf(AmeException.class)
+                .hasMessageContaining("more than " + Queries.MAX_QUERIES + " rows");
     }
 }

@@ -80,6 +80,11 @@ class PoisonerTest {
         Poisoner poisoner = new Poisoner(TriggerPatch.whiteSquare());
         assertThatThrownBy(() -> poisoner.poison(grey(), 9, 0, 1)).isInstanceOf(AmeException.class)
                 .hasMessageContaining("only 8 training images");
+        assertThatThrownBy(() -> poisoner.poison(grey(), -1, 0, 1)).isInstanceOf(AmeException.class)
+                .hasMessageContaining("must be 0 or more, got -1");
+        int classes = grey().classCount();
+        assertThatThrownBy(() -> poisoner.poison(grey(), 1, classes, 1)).isInstanceOf(AmeException.class)
+                .hasMessageContaining("target class must be between 0 and " + (classes - 1));
         assertThatThrownBy(() -> new Poisoner(new TriggerPatch(7, TriggerPatch.Corner.TOP_LEFT, 1f))
                 .poison(grey(), 1, 0, 1)).isInstanceOf(AmeException.class).hasMessageContaining("does not fit");
         assertThatThrownBy(() -> new TriggerPatch(0, TriggerPatch.Corner.TOP_LEFT, 1f))

@@ -75,7 +75,8 @@ final class StoredRun {
     /** Parses a grid such as {@code 0.2,0.4,0.6,0.8}. */
     static double[] parseGrid(String text) {
         try {
-            return Arrays.stream(text.split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray();
+            // The -1 limit keeps trailing empty fields, so "0.2,0.4," is refused like "0.2,,0.4".
+            return Arrays.stream(text.split(",", -1)).map(String::trim).mapToDouble(Double::parseDouble).toArray();
         } catch (NumberFormatException e) {
             throw new AmeException("grid '" + text + "' is not a comma-separated list of probabilities");
         }
