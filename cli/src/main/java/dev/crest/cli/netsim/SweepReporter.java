@@ -3,6 +3,7 @@ package dev.crest.cli.netsim;
 import dev.crest.netsim.NetsimException;
 import dev.crest.netsim.strategy.Strategies;
 import dev.crest.netsim.sweep.NetsimSetting;
+import dev.crest.netsim.sweep.QuantityFormat;
 import dev.crest.netsim.sweep.RateFormat;
 import dev.crest.netsim.sweep.RunMeasures;
 import dev.crest.netsim.sweep.StrategyComparison;
@@ -210,9 +211,18 @@ final class SweepReporter {
         return a.compareTo(b);
     }
 
+    /**
+     * The value as a number for ordering: a rate (25G) or a duration or plain number (10us, 0); null for names
+     * such as strategies and models.
+     */
     private static Double numeric(String value) {
         try {
             return RateFormat.parse(value);
+        } catch (NetsimException notARate) {
+            // fall through to the other forms
+        }
+        try {
+            return QuantityFormat.parseSeconds("value", value);
         } catch (NetsimException notANumber) {
             return null;
         }

@@ -130,4 +130,26 @@ class SweepReporterTest {
         assertThat(reporter.speedUpCharts()).hasSize(1);
         assertThat(reporter.speedUpCharts().get(0).series().get(0).values()).containsExactly(2.0);
     }
+
+    @Test
+    void durationsAndCountsSortByValueNotAsText() {
+        List<String> columns = List.of("model", "latency", "buffer", "seed", "skip_reason", "iteration_s");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String latency : new String[] {"10us", "5us"}) {
+            for (String buffer : new String[] {"8", "0"}) {
+                Map<String, String> r = new LinkedHashMap<>();
+                r.put("model", "m1");
+                r.put("latency", latency);
+                r.put("buffer", buffer);
+                r.put("seed", "1");
+                r.put("skip_reason", "");
+                r.put("iteration_s", "1.0");
+                rows.add(r);
+            }
+        }
+        String html = new SweepReporter(new SweepTable(columns, rows, 0)).build(Map.of("seed", "1")).toHtml();
+        assertThat(html.indexOf(">5us<")).isPositive().isLessThan(html.indexOf(">10us<"));
+        String firstRun = html.substring(html.indexOf(">5us<"));
+        assertThat(firstRun.indexOf(">0<")).isPositive().isLessThan(firstRun.indexOf(">8<"));
+    }
 }
