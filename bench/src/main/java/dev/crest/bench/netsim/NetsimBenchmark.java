@@ -1,5 +1,6 @@
 package dev.crest.bench.netsim;
 
+import dev.crest.bench.report.Median;
 import dev.crest.netsim.sim.Result;
 import dev.crest.netsim.sim.Simulation;
 import dev.crest.netsim.sim.SimulationSettings;
@@ -11,7 +12,7 @@ import dev.crest.netsim.workload.Workloads;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,15 +55,14 @@ public final class NetsimBenchmark {
             Simulation simulation = Simulation.of(workload, TopologySpec.singleRack(), Strategies.byName(c.strategy()),
                     settings);
             Result result = simulation.run(); // warm-up
-            double[] walls = new double[repeats];
+            List<Double> walls = new ArrayList<>();
             resetPeakHeap();
             for (int i = 0; i < repeats; i++) {
                 long start = System.nanoTime();
                 result = simulation.run();
-                walls[i] = (System.nanoTime() - start) / 1e9;
+                walls.add((System.nanoTime() - start) / 1e9);
             }
-            Arrays.sort(walls);
-            double median = walls[repeats / 2];
+            double median = Median.of(walls);
             System.out.printf(Locale.ROOT, "| %s | %d | %.0f G | %s | %.4f | %d | %.2f | %.2e | %.0f | < %.0f s: %s |%n",
                     c.model(), c.workers(), c.bandwidth() / 1e9, c.strategy(), result.iterationSeconds(),
                     result.eventsProcessed(), median, result.eventsProcessed() / median, peakHeapMegabytes(),
