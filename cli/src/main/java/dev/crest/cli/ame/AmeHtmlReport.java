@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
 
 /**
  * The HTML report of a run ({@code index.html} in its output directory): per query the top contributing points,
- * the knockoff threshold, a histogram of the scores, and precision/recall when the true points are known.
+ * the knockoff threshold, a histogram of the scores, and precision/recall when the true points are known. When
+ * the training set is at hand the top points show their label and, for images, a thumbnail.
  */
 final class AmeHtmlReport {
     /** How many of the highest-scoring points the report lists per query. */
@@ -26,11 +27,14 @@ final class AmeHtmlReport {
     private AmeHtmlReport() {
     }
 
-    static Path write(Path outDir, AmeScores scores, Map<String, Object> provenance, GroundTruth truth) {
-        return build(scores, provenance, truth).writeTo(outDir);
+    /** @param points the training set, or null when it is not available (then no labels or thumbnails) */
+    static Path write(Path outDir, AmeScores scores, Map<String, Object> provenance, GroundTruth truth,
+            TrainingPoints points) {
+        return build(scores, provenance, truth, points).writeTo(outDir);
     }
 
-    static HtmlReport build(AmeScores scores, Map<String, Object> provenance, GroundTruth truth) {
+    static HtmlReport build(AmeScores scores, Map<String, Object> provenance, GroundTruth truth,
+            TrainingPoints points) {
         int[] rows = scores.queryRows();
         HtmlReport.Builder report = HtmlReport.builder("Training points behind the predictions (AME)")
                 .subtitle(scores.points() + " training points, " + rows.length + " queries, " + scores.submodels()
@@ -54,7 +58,7 @@ final class AmeHtmlReport {
                             + " recall %s (%d hit(s)).", truth.size(), ratio(truth.precision(selected)),
                             ratio(truth.recall(selected)), truth.hits(selected)));
                 }
-                s.table(topTable(scores, query, truth));
+                s.table(topTable(scores, query, truth, points));
                 s.chart(histogram(scores, query, rows[query]));
             });
         }
@@ -65,8 +69,17 @@ final class AmeHtmlReport {
         return Double.isNaN(value) ? "undefined" : String.format(Locale.ROOT, "%.3f", value);
     }
 
-    private static Table topTable(AmeScores scores, int q, GroundTruth truth) {
-        List<String> columns = new ArrayList<>(List.of("rank", "point", "AME", "selected"));
+    private static Table topTable(AmeScores scores, int q, GroundTruth truth, TrainingPoints points) {
+        boolean images = points != null && points.hasImages();
+        List<String> columns = new ArrayList<>(List.of("rank"));
+        if (images) {
+            columns.add("image");
+        }
+        columns.add("point");
+        if (points != null) {
+            columns.add("label");
+        }
+        columns.addAll(List.of("AME", "selected"));
         if (truth != null) {
             columns.add("true point");
         }
@@ -74,8 +87,15 @@ final class AmeHtmlReport {
         int[] top = scores.topPoints(q, TOP);
         for (int rank = 0; rank < top.length; rank++) {
             int i = top[rank];
-            List<Object> row = new ArrayList<>(List.of(rank + 1, i, scores.ame(q, i),
-                    scores.selected(q, i) ? "yes" : "no"));
+            List<Object> row = new ArrayList<>(List.of(rank + 1));
+            if (images) {
+                row.add(points.thumbnail(i));
+            }
+            row.add(i);
+            if (points != null) {
+                row.add(points.label(i));
+            }
+            row.addAll(List.of(scores.ame(q, i), scores.selected(q, i) ? "yes" : "no"));
             if (truth != null) {
                 row.add(truth.hits(new int[] {i}) == 1 ? "yes" : "no");
             }

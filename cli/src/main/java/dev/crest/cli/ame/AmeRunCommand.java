@@ -117,7 +117,6 @@ public final class AmeRunCommand implements Callable<Integer> {
         estimation.validate();
         OptionBounds.atLeast("--submodels", submodels, 1);
         int threadCount = resolveThreads();
-        warnAboutBlasThreads(threadCount);
         refuseExistingOutput();
         int classLimit = classes == null ? 0 : OptionBounds.atLeast("--classes", classes, 2);
         Dataset training = TrainingFiles.load(train, trainLabels, "--train", 0, classLimit);
@@ -138,10 +137,11 @@ public final class AmeRunCommand implements Callable<Integer> {
                 threadCount);
         CheckpointHeader header = new CheckpointHeader(seed, training.size(), queryRows.describe(), queryRows.size(),
                 learnerName + " " + settings.describe(), parsedOutcome.spec(), StoredRun.formatGrid(design.grid()));
-        train(runner, design, header);
+        train(runner, design, header, threadCount);
         StoredRun stored = StoredRun.read(out);
         AmeScores scores = AmeScores.estimate(design, stored.outcomes(submodels), queryRows.rows(), estimation);
-        ScoreReport.write(spec.commandLine().getOut(), out, scores, stored.provenance(estimation), truth, json);
+        ScoreReport.write(spec.commandLine().getOut(), out, scores, stored.provenance(estimation), truth,
+                TrainingPoints.of(training), json);
         return 0;
     }
 
@@ -159,11 +159,12 @@ public final class AmeRunCommand implements Callable<Integer> {
         return settings;
     }
 
-    private void train(SubmodelRunner runner, Design design, CheckpointHeader header) {
+    private void train(SubmodelRunner runner, Design design, CheckpointHeader header, int threadCount) {
         ResultFiles.createOutputDirectory(out);
         Path file = out.resolve(StoredRun.CHECKPOINT);
         RunSummary summary;
         try (Checkpoint checkpoint = resume ? Checkpoint.resume(file, header) : Checkpoint.create(file, header)) {
+            warnAboutBlasThreads(threadCount);
             BitSet finished = checkpoint.finishedIndices();
             int alreadyDone = finished.get(0, submodels).cardinality();
             try (AmeProgressBar bar = new AmeProgressBar(spec.commandLine().getErr(), submodels, alreadyDone)) {

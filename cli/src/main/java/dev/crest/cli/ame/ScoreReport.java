@@ -16,11 +16,14 @@ final class ScoreReport {
     private ScoreReport() {
     }
 
-    /** @param truth the known influential points, or null when unknown */
+    /**
+     * @param truth the known influential points, or null when unknown
+     * @param points the training set for labels and thumbnails in the report, or null when not at hand
+     */
     static void write(PrintWriter out, Path outDir, AmeScores scores, Map<String, Object> provenance,
-            GroundTruth truth, boolean json) {
+            GroundTruth truth, TrainingPoints points, boolean json) {
         ResultFiles.write(outDir, scores, provenance);
-        Path page = AmeHtmlReport.write(outDir, scores, provenance, truth);
+        Path page = AmeHtmlReport.write(outDir, scores, provenance, truth, points);
         if (json) {
             JsonOutput.print(out, ResultFiles.selectedDocument(scores, provenance));
             return;
