@@ -37,16 +37,19 @@ final class AmeHtmlReport {
             TrainingPoints points) {
         int[] rows = scores.queryRows();
         HtmlReport.Builder report = HtmlReport.builder("Training points behind the predictions (AME)")
-                .subtitle(scores.points() + " training points, " + rows.length + " queries, " + scores.submodels()
+                .subtitle(scores.points() + " training points, " + rows.length + " queries"
+                        + (scores.combined() ? " scored as one (mean outcome)" : "") + ", " + scores.submodels()
                         + " submodels");
         Map<String, String> settings = new LinkedHashMap<>();
         provenance.forEach((key, value) -> settings.put(key, String.valueOf(value)));
         report.provenance(settings);
-        for (int q = 0; q < rows.length; q++) {
+        for (int q = 0; q < scores.columns(); q++) {
             int query = q;
             KnockoffAmeResult knockoff = scores.knockoffs().get(q);
             KnockoffSelection helping = knockoff.helping();
-            report.section("Query " + rows[q], s -> {
+            String heading = scores.combined() ? "Queries " + Arrays.toString(rows) + " combined (mean outcome)"
+                    : "Query " + rows[q];
+            report.section(heading, s -> {
                 s.paragraph(String.format(Locale.ROOT, "Knockoff threshold on W: %s; %d point(s) selected at FDR %s;"
                         + " λ = %.4g.", Double.isInfinite(helping.threshold()) ? "none met the FDR target"
                                 : String.format(Locale.ROOT, "%.4g", helping.threshold()),
@@ -59,7 +62,7 @@ final class AmeHtmlReport {
                             ratio(truth.recall(selected)), truth.hits(selected)));
                 }
                 s.table(topTable(scores, query, truth, points));
-                s.chart(histogram(scores, query, rows[query]));
+                s.chart(histogram(scores, query, scores.label(query)));
             });
         }
         return report.build();
@@ -105,7 +108,7 @@ final class AmeHtmlReport {
     }
 
     /** Counts of AME scores in equal-width bins between the smallest and largest score. */
-    static BarChartSpec histogram(AmeScores scores, int q, int queryRow) {
+    static BarChartSpec histogram(AmeScores scores, int q, String queryLabel) {
         double[] values = IntStream.range(0, scores.points()).mapToDouble(i -> scores.ame(q, i)).toArray();
         double min = Arrays.stream(values).min().orElse(0);
         double max = Arrays.stream(values).max().orElse(0);
@@ -120,7 +123,7 @@ final class AmeHtmlReport {
         for (int b = 0; b < bins; b++) {
             labels.add(String.format(Locale.ROOT, "%d: from %.3g", b + 1, min + b * width));
         }
-        return BarChartSpec.builder("Scores of query " + queryRow).xLabel("AME bin").yLabel("points")
+        return BarChartSpec.builder("Scores of query " + queryLabel).xLabel("AME bin").yLabel("points")
                 .categories(labels).series("points", counts).build();
     }
 }

@@ -163,6 +163,27 @@ class AmeCommandsTest {
         }
     }
 
+    @Test
+    void combinedQueriesAreScoredAsOneMeanOutcome() throws IOException {
+        Path out = dir.resolve("out");
+        CliRunner.Result result = run(out, 120, "--combine-queries", "--knockoff", "plain");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+
+        List<String[]> rows = scoreRows(out);
+        assertThat(rows).hasSize(POINTS).allMatch(row -> row[0].equals(AmeScores.COMBINED));
+        String best = rows.stream().max((a, b) -> Double.compare(Double.parseDouble(a[2]), Double.parseDouble(b[2])))
+                .orElseThrow()[1];
+        // The planted point raises the class-1 probability of both queries, so it leads their mean too.
+        assertThat(best).isEqualTo(Integer.toString(PLANTED));
+        JsonNode selected = new ObjectMapper().readTree(out.resolve("selected.json").toFile());
+        assertThat(selected.get("queries")).hasSize(1);
+        JsonNode combined = selected.get("queries").get(0);
+        assertThat(combined.get("query").asText()).isEqualTo(AmeScores.COMBINED);
+        assertThat(combined.get("rows").toString()).isEqualTo("[0,1]");
+        assertThat(selected.get("settings").get("combine-queries").asBoolean()).isTrue();
+        assertThat(result.out()).contains("query mean:");
+    }
+
     /** The CSV set as 24 IDX images of 3×3 pixels: the planted class-1 image is bright, the others dark. */
     private void writeImages(String name) {
         float[] pixels = new float[POINTS * 9];
