@@ -47,7 +47,8 @@ PY
 )"
 
 echo "== attack success of logreg trained on all 10,000 poisoned images"
-(cd "$root" && mvn -B -o -q -pl bench -am package -DskipTests)
+(cd "$root" && mvn -B -o -q -pl bench -am package -DskipTests) > "$work/build.log" 2>&1 \
+  || { cat "$work/build.log" >&2; exit 2; }
 classpath="$root/bench/target/crest-bench-0.1.0-SNAPSHOT.jar:$(cat "$root/bench/target/runtime-classpath.txt")"
 OPENBLAS_NUM_THREADS=1 java -cp "$classpath" dev.crest.bench.ame.BackdoorAttack \
   "$p/train-images-idx3-ubyte.gz" "$p/train-labels-idx1-ubyte.gz" \
