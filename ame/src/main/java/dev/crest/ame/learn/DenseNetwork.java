@@ -13,10 +13,10 @@ import java.util.SplittableRandom;
  * weight), where the tape's per-step bookkeeping and tensor allocation cost as much as the arithmetic. Profiled
  * on 5,000 Fashion-MNIST images, 200 steps of batch 64, CPU time per submodel: tape 42 ms (logreg) and 90 ms
  * (MLP); plain Java loops without BLAS 150 ms and 870 ms (the JIT did not vectorize them); this class, the
- * same matrix products per layer as {@link Linear} through {@link Blas} without the tape, 30 ms and 74 ms. The products
- * are small, so BLAS must run single-threaded inside each AME worker thread ({@code OPENBLAS_NUM_THREADS=1},
- * which the {@code crest} launcher sets for {@code crest ame}): with OpenBLAS's own threads on top of two
- * workers, a 100-submodel run took 170 s instead of 47 s.
+ * same matrix products per layer as {@link Linear} through {@link Blas} without the tape, 30 ms and 74 ms.
+ * The products are small, so BLAS must run single-threaded inside each AME worker thread
+ * ({@code OPENBLAS_NUM_THREADS=1}, which the {@code crest} launcher sets for {@code crest ame}): with OpenBLAS's
+ * own threads on top of two workers, a 100-submodel run took 170 s instead of 47 s.
  *
  * <p>The weights start exactly as the tape network's {@link Linear} layers drawn from the same generator and
  * are stored in the same layout ({@code w[j * in + k]} connects input k to output j), so both paths train the
@@ -36,7 +36,7 @@ final class DenseNetwork {
     private int capacity;
     /** The examples of the current batch, row-major {@code [batch][inputs]}. */
     private float[] batch = new float[0];
-    /** Hidden activations after ReLU, {@code [batch][hidden]}, then their gradient. */
+    /** Hidden activations after ReLU and their gradient, both {@code [batch][hidden]}. */
     private float[] hiddenActivations = new float[0];
     private float[] hiddenGradient = new float[0];
     /** Logits {@code [batch][classes]}, turned into their gradient by {@link #lossGradient}. */
