@@ -97,6 +97,6 @@ public final class Generator {
     }
 
     private static String names(GeneratorSettings settings) {
-        return settings.operators().all().stream().map(OpSpec::opType).collect(Collectors.joining(", "));
+        return settings.operators().stream().map(OpSpec::opType).collect(Collectors.joining(", "));
     }
 }

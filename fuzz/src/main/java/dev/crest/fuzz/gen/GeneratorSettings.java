@@ -1,10 +1,12 @@
 package dev.crest.fuzz.gen;
 
 import dev.crest.fuzz.FuzzException;
+import dev.crest.fuzz.spec.OpSpec;
 import dev.crest.fuzz.spec.OpSpecs;
 import dev.crest.tensor.kernel.KernelRegistry;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,14 +17,14 @@ import java.util.Objects;
  * @param nodes the number of operator nodes to insert (the generator may stop short when insertions keep failing)
  * @param seed the seed of every random choice and of the solver's own randomness: equal seeds, equal models
  * @param opset the default-domain ONNX opset the model declares
- * @param operators the operators the generator may use
+ * @param operators the operators the generator may use, each once (see {@link OpSpecs})
  * @param maxElements the largest element count of any tensor in the model
  * @param maxRank the largest rank of any placeholder the generator creates
  * @param solverTimeout the wall-clock bound of one solver check; a check that hits it counts as unsatisfiable,
  *     which can make a run on a loaded machine differ from one on an idle machine
  * @param binning whether to add attribute and dimension bins so the solver does not return all-ones shapes
  */
-public record GeneratorSettings(int nodes, long seed, int opset, OpSpecs operators, long maxElements, int maxRank,
+public record GeneratorSettings(int nodes, long seed, int opset, List<OpSpec> operators, long maxElements, int maxRank,
         Duration solverTimeout, boolean binning) {
     public static final int DEFAULT_NODES = 10;
     public static final int DEFAULT_OPSET = 17;
@@ -33,7 +35,7 @@ public record GeneratorSettings(int nodes, long seed, int opset, OpSpecs operato
     public static final Duration DEFAULT_SOLVER_TIMEOUT = Duration.ofSeconds(5);
 
     public GeneratorSettings {
-        Objects.requireNonNull(operators, "operators");
+        operators = List.copyOf(operators);
         Objects.requireNonNull(solverTimeout, "solverTimeout");
         if (nodes < 1) {
             throw new FuzzException("--nodes must be at least 1, got " + nodes);
@@ -42,10 +44,14 @@ public record GeneratorSettings(int nodes, long seed, int opset, OpSpecs operato
             throw new FuzzException("--opset must be between " + MIN_OPSET + " and " + KernelRegistry.OPSET + ", got "
                     + opset);
         }
-        if (operators.all().isEmpty()) {
+        if (operators.isEmpty()) {
             throw new FuzzException("no operators to generate from");
         }
-        if (operators.all().stream().noneMatch(spec -> spec.sinceOpset() <= opset)) {
+        if (operators.stream().map(OpSpec::opType).distinct().count() != operators.size()) {
+            throw new FuzzException("an operator is listed twice: "
+                    + String.join(", ", operators.stream().map(OpSpec::opType).toList()));
+        }
+        if (operators.stream().noneMatch(spec -> spec.sinceOpset() <= opset)) {
             throw new FuzzException("none of the operators exists in opset " + opset);
         }
         if (maxElements < 1) {
@@ -61,7 +67,7 @@ public record GeneratorSettings(int nodes, long seed, int opset, OpSpecs operato
 
     /** The defaults with every standard operator: 10 nodes, opset 17, 2^16 elements, rank 5, binning on. */
     public static GeneratorSettings defaults(long seed) {
-        return new GeneratorSettings(DEFAULT_NODES, seed, DEFAULT_OPSET, OpSpecs.standard(), DEFAULT_MAX_ELEMENTS,
+        return new GeneratorSettings(DEFAULT_NODES, seed, DEFAULT_OPSET, List.copyOf(OpSpecs.standard().all()), DEFAULT_MAX_ELEMENTS,
                 DEFAULT_MAX_RANK, DEFAULT_SOLVER_TIMEOUT, true);
     }
 
@@ -77,7 +83,7 @@ public record GeneratorSettings(int nodes, long seed, int opset, OpSpecs operato
         return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverTimeout, binning);
     }
 
-    public GeneratorSettings withOperators(OpSpecs operators) {
+    public GeneratorSettings withOperators(List<OpSpec> operators) {
         return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverTimeout, binning);
     }
 

@@ -2,7 +2,6 @@ package dev.crest.fuzz.gen;
 
 import dev.crest.fuzz.spec.OpFamily;
 import dev.crest.fuzz.spec.OpSpec;
-import dev.crest.fuzz.spec.OpSpecs;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,9 +18,9 @@ final class OperatorChooser {
     private final List<List<OpSpec>> families;
 
     /** Keeps the operators that exist in {@code opset}, grouped by family in the families' declaration order. */
-    OperatorChooser(OpSpecs specs, int opset) {
+    OperatorChooser(List<OpSpec> specs, int opset) {
         Map<OpFamily, List<OpSpec>> byFamily = new EnumMap<>(OpFamily.class);
-        for (OpSpec spec : specs.all()) {
+        for (OpSpec spec : specs) {
             if (spec.sinceOpset() <= opset) {
                 byFamily.computeIfAbsent(spec.family(), f -> new ArrayList<>()).add(spec);
             }
