@@ -60,12 +60,18 @@ public final class GraphSvg {
         svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
                 + "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/>"
                 + "</marker></defs>\n");
+        Map<String, Integer> incoming = new HashMap<>();
+        diagram.edges().forEach(e -> incoming.merge(e.to(), 1, Integer::sum));
+        Map<String, Integer> arrived = new HashMap<>();
         for (Edge edge : diagram.edges()) {
             double[] from = frames.get(edge.from());
             double[] to = frames.get(edge.to());
+            // A node's inputs arrive side by side, left to right in input order, so a value used twice shows twice.
+            int slot = arrived.merge(edge.to(), 1, Integer::sum);
+            double toX = to[0] + to[2] * slot / (incoming.get(edge.to()) + 1);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#555\" "
                     + "stroke-width=\"1.2\" marker-end=\"url(#arrow)\"><title>%s</title></line>%n",
-                    from[0] + from[2] / 2, from[1] + from[3], to[0] + to[2] / 2, to[1], escape(edge.value())));
+                    from[0] + from[2] / 2, from[1] + from[3], toX, to[1], escape(edge.value())));
         }
         for (Box box : diagram.boxes()) {
             double[] f = frames.get(box.id());

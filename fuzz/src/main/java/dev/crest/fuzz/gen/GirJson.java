@@ -38,8 +38,12 @@ public final class GirJson {
         doc.put("opset", generated.settings().opset());
         doc.put("settings", settings(generated.settings()));
         GenerationStats stats = generated.stats();
-        doc.put("generation", Map.of("attempts", stats.attempts(), "solverChecks", stats.solverChecks(),
-                "binsProposed", stats.binsProposed(), "binsKept", stats.binsKept()));
+        Map<String, Object> generation = new LinkedHashMap<>();
+        generation.put("attempts", stats.attempts());
+        generation.put("solverChecks", stats.solverChecks());
+        generation.put("binsProposed", stats.binsProposed());
+        generation.put("binsKept", stats.binsKept());
+        doc.put("generation", generation);
         for (ValueRole role : List.of(ValueRole.INPUT, ValueRole.WEIGHT, ValueRole.CONSTANT)) {
             doc.put(role.name().toLowerCase(java.util.Locale.ROOT) + "s", generated.values().values().stream()
                     .filter(v -> v.role() == role).map(GeneratedValue::name).toList());
@@ -92,9 +96,10 @@ public final class GirJson {
         map.put("opType", node.opType());
         map.put("family", node.spec().family().name().toLowerCase(java.util.Locale.ROOT));
         map.put("insertion", node.insertion().name().toLowerCase(java.util.Locale.ROOT));
-        map.put("signature", Map.of(
-                "inputs", node.signature().inputs().stream().map(d -> d.displayName()).toList(),
-                "outputs", node.signature().outputs().stream().map(d -> d.displayName()).toList()));
+        Map<String, Object> signature = new LinkedHashMap<>();
+        signature.put("inputs", node.signature().inputs().stream().map(d -> d.displayName()).toList());
+        signature.put("outputs", node.signature().outputs().stream().map(d -> d.displayName()).toList());
+        map.put("signature", signature);
         map.put("domainLimited", node.spec().domainLimited());
         Map<String, Object> attributes = new LinkedHashMap<>();
         node.node().attributes().asMap().forEach((name, v) -> attributes.put(name, attributeValue(v)));
