@@ -29,11 +29,14 @@ final class TestSpecs {
     private TestSpecs() {
     }
 
-    /** The registered operators plus the two test specs. */
+    /** The registered operators plus those of the two test specs the registry does not specify yet. */
     static List<OpSpec> withTestSpecs() {
         List<OpSpec> specs = new ArrayList<>(OpSpecs.standard().all());
-        specs.add(new AveragePool1d());
-        specs.add(new ReshapeToVector());
+        for (OpSpec extra : List.of(new AveragePool1d(), new ReshapeToVector())) {
+            if (specs.stream().noneMatch(s -> s.opType().equals(extra.opType()))) {
+                specs.add(extra);
+            }
+        }
         return specs;
     }
 
