@@ -3,8 +3,8 @@ package dev.crest.fuzz.gen;
 import com.microsoft.z3.ArithExpr;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.IntSort;
+import com.microsoft.z3.Model;
 import com.microsoft.z3.Status;
-import dev.crest.fuzz.FuzzException;
 import dev.crest.fuzz.spec.SpecContext;
 
 import java.util.ArrayList;
@@ -22,6 +22,10 @@ final class Binning {
     private static final int BOUNDED_BINS = 6;
     private static final double ZERO_ATTRIBUTE = 0.1;
     private static final double NEGATIVE_ATTRIBUTE = 0.1;
+
+    /** A satisfying assignment and the number of bins it satisfies. */
+    record Solution(Model model, int binsKept) {
+    }
 
     private final SpecContext context;
     private final SplittableRandom random;
@@ -57,23 +61,20 @@ final class Binning {
     }
 
     /**
-     * Checks the solver's constraints with as many of {@code bins} as stay satisfiable (shuffled, halved while
-     * not) and returns how many were kept; the solver then holds the satisfying model.
+     * A model of the solver's constraints satisfying as many of {@code bins} as the solver could manage (shuffled,
+     * the second half dropped while unsatisfiable or too hard), with how many it kept. Falls back to the model
+     * found with the last accepted insertion when no bin can be kept.
      */
-    int solve(IncrementalSolver solver, List<BoolExpr> bins) {
-        List<BoolExpr> kept = new ArrayList<>(bins);
-        shuffle(kept);
-        while (true) {
-            Status status = solver.check(kept);
-            if (status == Status.SATISFIABLE) {
-                return kept.size();
+    Solution solve(ConstraintSolver solver, List<BoolExpr> bins) {
+        List<BoolExpr> trying = new ArrayList<>(bins);
+        shuffle(trying);
+        while (!trying.isEmpty()) {
+            if (solver.check(trying) == Status.SATISFIABLE) {
+                return new Solution(solver.model(), trying.size());
             }
-            if (kept.isEmpty()) {
-                throw new FuzzException("the solver gave up on the model's final constraints (" + status
-                        + "); raise the solver timeout");
-            }
-            kept = new ArrayList<>(kept.subList(0, kept.size() / 2));
+            trying = new ArrayList<>(trying.subList(0, trying.size() / 2));
         }
+        return new Solution(solver.lastAcceptedModel(), 0);
     }
 
     /** {@code sign · x} lies in a random bin. */

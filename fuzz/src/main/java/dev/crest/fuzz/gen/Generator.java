@@ -48,7 +48,8 @@ public final class Generator {
             OperatorChooser chooser = new OperatorChooser(settings.operators(), settings.opset());
             Inserter inserter = new Inserter(context, graph, new RankTuples(settings.maxRank()),
                     settings.maxElements());
-            IncrementalSolver solver = new IncrementalSolver(z3, settings.seed(), settings.solverTimeout());
+            ConstraintSolver solver = new ConstraintSolver(z3, settings.seed(), settings.solverEffort(),
+                    settings.solverTimeout());
 
             start(graph, chooser, inserter, solver, random, settings);
             int attempts = 0;
@@ -76,15 +77,16 @@ public final class Generator {
                 graph.nodes().forEach(n -> attributes.addAll(n.instance().attributeSymbols()));
                 bins.addAll(binning.attributeBins(attributes));
             }
-            int kept = binning.solve(solver, bins);
-            Valuation valuation = Valuation.of(solver.model());
-            GenerationStats stats = new GenerationStats(attempts, solver.checks(), bins.size(), kept);
+            Binning.Solution solution = binning.solve(solver, bins);
+            Valuation valuation = Valuation.of(solution.model());
+            GenerationStats stats = new GenerationStats(attempts, solver.checks(), solver.gaveUp(), bins.size(),
+                    solution.binsKept());
             return new Concretizer(graph, valuation, settings, concretization).concretize(stats);
         }
     }
 
     private static void start(SymbolicGraph graph, OperatorChooser chooser, Inserter inserter,
-            IncrementalSolver solver, SplittableRandom random, GeneratorSettings settings) {
+            ConstraintSolver solver, SplittableRandom random, GeneratorSettings settings) {
         for (int i = 0; i < STARTING_TRIES; i++) {
             Optional<Value> placeholder = inserter.startingPlaceholder(chooser.next(random));
             if (placeholder.isPresent() && solver.tryAdd(inserter.placeholderConstraints(placeholder.get()))) {

@@ -20,19 +20,22 @@ import java.util.Objects;
  * @param operators the operators the generator may use, each once (see {@link OpSpecs})
  * @param maxElements the largest element count of any tensor in the model
  * @param maxRank the largest rank of any placeholder the generator creates
- * @param solverTimeout the wall-clock bound of one solver check; a check that hits it counts as unsatisfiable,
- *     which can make a run on a loaded machine differ from one on an idle machine
+ * @param solverEffort the Z3 resource units one solver check may spend ({@code rlimit}); a check that runs out
+ *     rejects its insertion. Deterministic, unlike wall time: about a million units a second on a 2020s core
+ * @param solverTimeout the wall-clock bound of one solver check, a safety net; a check that hits it counts as
+ *     unsatisfiable, which can make a run on a very slow machine differ from one on a fast machine
  * @param binning whether to add attribute and dimension bins so the solver does not return all-ones shapes
  */
 public record GeneratorSettings(int nodes, long seed, int opset, List<OpSpec> operators, long maxElements, int maxRank,
-        Duration solverTimeout, boolean binning) {
+        long solverEffort, Duration solverTimeout, boolean binning) {
     public static final int DEFAULT_NODES = 10;
     public static final int DEFAULT_OPSET = 17;
     /** The lowest opset the generator emits: the operator forms of opset 13 are the oldest specs describe. */
     public static final int MIN_OPSET = 13;
     public static final long DEFAULT_MAX_ELEMENTS = 1L << 16;
     public static final int DEFAULT_MAX_RANK = 5;
-    public static final Duration DEFAULT_SOLVER_TIMEOUT = Duration.ofSeconds(5);
+    public static final long DEFAULT_SOLVER_EFFORT = 400_000;
+    public static final Duration DEFAULT_SOLVER_TIMEOUT = Duration.ofSeconds(10);
 
     public GeneratorSettings {
         operators = List.copyOf(operators);
@@ -60,6 +63,10 @@ public record GeneratorSettings(int nodes, long seed, int opset, List<OpSpec> op
         if (maxRank < 0 || maxRank > 5) {
             throw new FuzzException("the rank limit must be between 0 and 5, got " + maxRank);
         }
+        if (solverEffort < 1 || solverEffort > Integer.MAX_VALUE) {
+            throw new FuzzException("the solver effort must be between 1 and " + Integer.MAX_VALUE + ", got "
+                    + solverEffort);
+        }
         if (solverTimeout.isNegative() || solverTimeout.isZero()) {
             throw new FuzzException("the solver timeout must be positive, got " + solverTimeout);
         }
@@ -67,39 +74,52 @@ public record GeneratorSettings(int nodes, long seed, int opset, List<OpSpec> op
 
     /** The defaults with every standard operator: 10 nodes, opset 17, 2^16 elements, rank 5, binning on. */
     public static GeneratorSettings defaults(long seed) {
-        return new GeneratorSettings(DEFAULT_NODES, seed, DEFAULT_OPSET, List.copyOf(OpSpecs.standard().all()), DEFAULT_MAX_ELEMENTS,
-                DEFAULT_MAX_RANK, DEFAULT_SOLVER_TIMEOUT, true);
+        return new GeneratorSettings(DEFAULT_NODES, seed, DEFAULT_OPSET, List.copyOf(OpSpecs.standard().all()),
+                DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_RANK, DEFAULT_SOLVER_EFFORT, DEFAULT_SOLVER_TIMEOUT, true);
     }
 
     public GeneratorSettings withNodes(int nodes) {
-        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverTimeout, binning);
+        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverEffort, solverTimeout,
+                binning);
     }
 
     public GeneratorSettings withSeed(long seed) {
-        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverTimeout, binning);
+        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverEffort, solverTimeout,
+                binning);
     }
 
     public GeneratorSettings withOpset(int opset) {
-        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverTimeout, binning);
+        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverEffort, solverTimeout,
+                binning);
     }
 
     public GeneratorSettings withOperators(List<OpSpec> operators) {
-        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverTimeout, binning);
+        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverEffort, solverTimeout,
+                binning);
     }
 
     public GeneratorSettings withMaxElements(long maxElements) {
-        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverTimeout, binning);
+        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverEffort, solverTimeout,
+                binning);
     }
 
     public GeneratorSettings withMaxRank(int maxRank) {
-        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverTimeout, binning);
+        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverEffort, solverTimeout,
+                binning);
+    }
+
+    public GeneratorSettings withSolverEffort(long solverEffort) {
+        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverEffort, solverTimeout,
+                binning);
     }
 
     public GeneratorSettings withSolverTimeout(Duration solverTimeout) {
-        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverTimeout, binning);
+        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverEffort, solverTimeout,
+                binning);
     }
 
     public GeneratorSettings withBinning(boolean binning) {
-        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverTimeout, binning);
+        return new GeneratorSettings(nodes, seed, opset, operators, maxElements, maxRank, solverEffort, solverTimeout,
+                binning);
     }
 }

@@ -41,6 +41,7 @@ public final class GirJson {
         Map<String, Object> generation = new LinkedHashMap<>();
         generation.put("attempts", stats.attempts());
         generation.put("solverChecks", stats.solverChecks());
+        generation.put("solverGaveUp", stats.solverGaveUp());
         generation.put("binsProposed", stats.binsProposed());
         generation.put("binsKept", stats.binsKept());
         doc.put("generation", generation);
@@ -69,6 +70,7 @@ public final class GirJson {
         map.put("operators", settings.operators().stream().map(OpSpec::opType).toList());
         map.put("maxElements", settings.maxElements());
         map.put("maxRank", settings.maxRank());
+        map.put("solverEffort", settings.solverEffort());
         map.put("solverTimeoutMillis", settings.solverTimeout().toMillis());
         map.put("binning", settings.binning());
         return map;

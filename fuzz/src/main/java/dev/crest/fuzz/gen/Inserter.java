@@ -61,7 +61,8 @@ final class Inserter {
         int[] ranks = tuples.get(random.nextInt(tuples.size()));
         Signature signature = signatures.get(random.nextInt(signatures.size()));
         int slot = random.nextInt(count);
-        return Optional.of(placeholder(graph.nextValueId(), signature.inputs().get(slot), ranks[slot], new ArrayList<>()));
+        DType dtype = signature.inputs().get(slot);
+        return Optional.of(placeholder(graph.nextValueId(), dtype, ranks[slot], new ArrayList<>()));
     }
 
     /** The constraints of a placeholder made by {@link #startingPlaceholder}: dims at least 1, bounded size. */
