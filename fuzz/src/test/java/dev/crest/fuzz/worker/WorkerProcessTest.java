@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crest.fuzz.FuzzException;
+import dev.crest.fuzz.backend.BackendRegistry;
 import dev.crest.fuzz.backend.OrtBackend;
 import dev.crest.fuzz.backend.ReferenceBackend;
 import dev.crest.fuzz.backend.RunOutcome;
 import dev.crest.fuzz.backend.Stage;
+import dev.crest.fuzz.backend.TargetRun;
+import dev.crest.fuzz.diff.DifferentialTester;
+import dev.crest.fuzz.diff.DivergingPair;
+import dev.crest.fuzz.diff.TestCase;
+import dev.crest.fuzz.diff.TestResult;
+import dev.crest.fuzz.diff.Tolerance;
+import dev.crest.fuzz.diff.Verdict;
 import dev.crest.fuzz.testing.TestBackends;
 import dev.crest.fuzz.testing.TestModels;
 import dev.crest.graph.Model;
@@ -19,6 +27,7 @@ import dev.crest.tensor.Closeness;
 import dev.crest.tensor.DType;
 import dev.crest.tensor.Tensor;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +122,21 @@ class WorkerProcessTest {
         assertThat(outcome.status()).isEqualTo(RunOutcome.Status.EXCEPTION);
         assertThat(outcome.message()).contains("planted compile failure");
         assertThat(outcome.errorLog()).contains("IllegalStateException", "TestBackends");
+    }
+
+    @Test
+    void findsAPlantedOptimizationBugThroughTheWorker() {
+        List<TargetRun> runs = List.of(TargetRun.of(OrtBackend.NO_OPT),
+                TargetRun.optimized(TestBackends.PERTURBED_OPT, OrtBackend.NO_OPT));
+        DifferentialTester tester = new DifferentialTester(worker, runs, Tolerance.DEFAULT);
+
+        TestResult clean = new DifferentialTester(worker, BackendRegistry.standard().expand("onnxruntime"),
+                Tolerance.DEFAULT).test(TestCase.of(MLP, DATA.inputs(), 3));
+        TestResult planted = tester.test(TestCase.of(MLP, DATA.inputs(), 3));
+
+        assertThat(clean.verdict().kind()).isEqualTo(Verdict.Kind.PASS);
+        assertThat(planted.verdict().finding().orElseThrow().pair().orElseThrow().kind())
+                .isEqualTo(DivergingPair.Kind.OPT_VS_NOOPT);
     }
 
     @Test
