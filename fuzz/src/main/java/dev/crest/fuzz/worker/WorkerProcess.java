@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +24,16 @@ import java.util.concurrent.TimeUnit;
  * The campaign's side of the isolated worker: starts a worker JVM ({@link WorkerMain}) on first use, sends it one
  * request at a time and waits at most the timeout. When the worker dies (a native crash, {@code System.exit}) or
  * does not answer in time, the request is reported as a crash or timeout, the process is destroyed, and the next
- * request starts a fresh one, so one segfault never ends a campaign. Not thread-safe: one caller at a time.
+ * request starts a fresh one, so one segfault never ends a campaign. Loading each backend and a worker's first run
+ * get a generous start-up limit, so the timeout measures compiling and running, not JVM warm-up. Not thread-safe:
+ * one caller at a time.
  */
 public final class WorkerProcess implements BackendExecutor {
     /** How much of the worker's stderr is kept for an error log. */
     static final int STDERR_CAPACITY = 64 * 1024;
+
+    /** How long a fresh worker may take to start and load a backend (JVM start, native libraries). */
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private static final Object END_OF_STREAM = new Object();
 
@@ -48,6 +55,12 @@ public final class WorkerProcess implements BackendExecutor {
     @Override
     public RunOutcome execute(String backend, byte[] modelBytes, Map<String, Tensor> inputs) {
         Running worker = ensureStarted();
+        if (!worker.loaded.contains(backend)) {
+            // Load the backend (JVM classes, native library) under the generous start-up limit first, so a cold
+            // worker never turns the first test case into a false timeout.
+            requestVersion(worker, backend);
+            worker = ensureStarted();
+        }
         worker.stderr.clear();
         String version = versions.getOrDefault(backend, "unknown");
         Stage stage = Stage.COMPILE;
@@ -56,13 +69,16 @@ public final class WorkerProcess implements BackendExecutor {
         } catch (IOException e) {
             return died(worker, backend, version, stage);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
+        // A fresh JVM runs its first model cold (class loading, interpreted code, native initialization), so the
+        // first request of each worker gets the start-up limit; a worker is replaced only after a crash or timeout.
+        Duration limit = worker.served++ == 0 && STARTUP_TIMEOUT.compareTo(timeout) > 0 ? STARTUP_TIMEOUT : timeout;
+        long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             Object item = next(worker, deadline);
             if (item == null) {
                 stop(worker);
                 return RunOutcome.failed(backend, version, RunOutcome.Status.TIMEOUT, stage,
-                        "no answer within " + describe(timeout) + " during " + stage.label() + " on " + backend
+                        "no answer within " + describe(limit) + " during " + stage.label() + " on " + backend
                                 + "; the worker was killed", worker.stderr.text());
             }
             if (item == END_OF_STREAM) {
@@ -94,16 +110,16 @@ public final class WorkerProcess implements BackendExecutor {
     @Override
     public String version(String backend) {
         String known = versions.get(backend);
-        if (known != null) {
-            return known;
-        }
-        Running worker = ensureStarted();
+        return known != null ? known : requestVersion(ensureStarted(), backend);
+    }
+
+    private String requestVersion(Running worker, String backend) {
         try {
             WorkerProtocol.writeFrame(worker.toWorker, WorkerProtocol.versionRequest(backend));
-            Object item = next(worker, System.nanoTime() + timeout.toNanos());
+            Object item = next(worker, System.nanoTime() + Math.max(timeout.toNanos(), STARTUP_TIMEOUT.toNanos()));
             if (item == null || item == END_OF_STREAM) {
                 stop(worker);
-                throw new FuzzException("the worker did not report the version of backend '" + backend + "': "
+                throw new FuzzException("the backend worker could not load backend '" + backend + "': "
                         + oneLine(worker.stderr.text()));
             }
             DataInputStream reply = WorkerProtocol.payload((byte[]) item);
@@ -113,10 +129,11 @@ public final class WorkerProcess implements BackendExecutor {
                 throw new FuzzException(text);
             }
             versions.put(backend, text);
+            worker.loaded.add(backend);
             return text;
         } catch (IOException e) {
             stop(worker);
-            throw new FuzzException("the worker did not report the version of backend '" + backend + "': "
+            throw new FuzzException("the backend worker could not load backend '" + backend + "': "
                     + e.getMessage(), e);
         }
     }
@@ -232,6 +249,8 @@ public final class WorkerProcess implements BackendExecutor {
         final DataOutputStream toWorker;
         final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
         final BoundedLog stderr = new BoundedLog(STDERR_CAPACITY);
+        final Set<String> loaded = new HashSet<>();
+        int served;
         final Thread reader;
         final Thread drainer;
 
