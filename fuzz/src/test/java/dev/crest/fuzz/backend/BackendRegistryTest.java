@@ -32,4 +32,21 @@ class BackendRegistryTest {
         assertThatThrownBy(() -> registry.expand("reference")).isInstanceOf(FuzzException.class)
                 .hasMessageContaining("oracle");
     }
+
+    @Test
+    void parsesPinnedVersionsAndChecksThemAgainstTheRunningBackend() {
+        assertThat(BackendRef.parse("onnxruntime")).isEqualTo(new BackendRef("onnxruntime", java.util.Optional.empty()));
+        BackendRef pinned = BackendRef.parse("onnxruntime@1.12.1");
+        assertThat(pinned.version()).contains("1.12.1");
+        assertThatThrownBy(() -> BackendRef.parse("onnxruntime@")).isInstanceOf(FuzzException.class)
+                .hasMessageContaining("NAME@VERSION");
+
+        try (InProcessExecutor executor = new InProcessExecutor(registry)) {
+            List<TargetRun> runs = registry.expand(pinned.name());
+            String actual = executor.version(OrtBackend.OPT);
+            BackendRef.parse("onnxruntime@" + actual).checkVersion(executor, runs);
+            assertThatThrownBy(() -> pinned.checkVersion(executor, runs)).isInstanceOf(FuzzException.class)
+                    .hasMessageContaining("onnxruntime@1.12.1 was requested", actual);
+        }
+    }
 }
