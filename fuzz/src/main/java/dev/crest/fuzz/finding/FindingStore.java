@@ -12,11 +12,12 @@ import dev.crest.graph.onnx.TestDataSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
@@ -68,7 +69,8 @@ public final class FindingStore {
         try {
             Files.createDirectories(root);
             temp = Files.createTempDirectory(root, "." + prefix);
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+            // createTempDirectory makes the folder owner-only; a finding is an ordinary shared folder.
+            setPermissions(temp, "rwxr-xr-x");
             writeContents(temp, testCase, finding);
             for (int n = nextNumber(prefix); ; n++) {
                 Path target = root.resolve(prefix + n);
@@ -86,9 +88,7 @@ public final class FindingStore {
                     // Another campaign took this number between the check and the move: try the next one.
                 }
             }
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new FuzzException("cannot save a finding under " + root + ": " + e.getMessage(), e);
-        } catch (GraphException e) {
+        } catch (IOException | GraphException e) {
             throw new FuzzException("cannot save a finding under " + root + ": " + e.getMessage(), e);
         } finally {
             if (temp != null) {
@@ -110,7 +110,13 @@ public final class FindingStore {
         Path script = folder.resolve(REPLAY_SCRIPT);
         // Relative to the script's own folder, so the finding can be moved or shared.
         Files.write(script, "#!/bin/sh\nexec crest fuzz replay \"$(dirname \"$0\")\"\n".getBytes(StandardCharsets.UTF_8));
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        setPermissions(script, "rwxr-xr-x");
+    }
+
+    private static void setPermissions(Path path, String permissions) throws IOException {
+        if (Files.getFileAttributeView(path, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        }
     }
 
     private int nextNumber(String prefix) throws IOException {
