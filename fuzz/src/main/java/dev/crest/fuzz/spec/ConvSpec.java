@@ -8,6 +8,7 @@ import dev.crest.tensor.DType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Conv over 1 to 3 spatial axes: X (N, C, D...), weights W (M, C / group, K...) and an optional bias B (M).
@@ -15,11 +16,12 @@ import java.util.List;
  * strides, dilations and pads come from {@link SlidingWindow}; the kernel shape is W's spatial dims.
  */
 public final class ConvSpec extends AbstractOpSpec {
-    private final List<DType> dtypes;
+    private final IntFunction<List<DType>> dtypes;
 
-    public ConvSpec(List<DType> dtypes) {
+    /** @param dtypes the dtypes by data input count (2 without bias, 3 with) */
+    public ConvSpec(IntFunction<List<DType>> dtypes) {
         super("Conv", OpFamily.CONVOLUTION);
-        this.dtypes = List.copyOf(dtypes);
+        this.dtypes = dtypes;
     }
 
     @Override
@@ -29,7 +31,7 @@ public final class ConvSpec extends AbstractOpSpec {
 
     @Override
     public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, inputCount, 1)).toList();
+        return dtypes.apply(inputCount).stream().map(d -> Signature.uniform(d, inputCount, 1)).toList();
     }
 
     @Override

@@ -14,8 +14,10 @@ import java.util.function.Function;
  * The window attributes Conv, MaxPool and AveragePool share: per spatial axis a stride, an optional dilation
  * and (with explicit padding) begin and end pads, all symbols, and a drawn {@code auto_pad}. Output size per
  * axis: explicit {@code (in + pb + pe - eff) / s + 1} where {@code eff = d·(k - 1) + 1} (rounded up with
- * {@code ceil_mode}, dropping a last window that would start in the end padding, as ONNX and PyTorch do),
- * VALID {@code (in - eff) / s + 1}, SAME {@code ceil(in / s)}.
+ * {@code ceil_mode}), VALID {@code (in - eff) / s + 1}, SAME {@code ceil(in / s)} (with dilation 1, as ONNX
+ * Runtime requires). With {@code ceil_mode} the last window must start inside the input or its begin padding:
+ * ONNX Runtime and the reference kernels drop a window starting in the end padding but the shape inference of
+ * onnx 1.12 (Debian's checker) does not, so such models would fail the checker.
  */
 final class SlidingWindow {
     /** NNSmith's bound on pads. */
@@ -60,13 +62,20 @@ final class SlidingWindow {
         for (int i = 0; i < strides.size(); i++) {
             constraints.add(context.ge(strides.get(i), 1));
             if (!dilations.isEmpty()) {
-                constraints.add(context.ge(dilations.get(i), 1));
+                // ONNX Runtime refuses dilations with SAME padding.
+                constraints.add(autoPad.startsWith("SAME") ? context.eq(dilations.get(i), 1)
+                        : context.ge(dilations.get(i), 1));
             }
             ArithExpr<IntSort> effective = effectiveKernel(context, kernel, i);
             if (autoPad.equals("NOTSET")) {
                 constraints.add(context.between(padsBegin.get(i), 0, MAX_PAD));
                 constraints.add(context.between(padsEnd.get(i), 0, MAX_PAD));
                 constraints.add(context.le(effective, padded(context, input, i)));
+                if (ceilMode) {
+                    ArithExpr<IntSort> lastStart = context.mul(context.sub(roundedUp(context, input, kernel, i),
+                            context.constant(1)), strides.get(i));
+                    constraints.add(context.lt(lastStart, context.add(input.get(i), padsBegin.get(i))));
+                }
             } else if (autoPad.equals("VALID")) {
                 constraints.add(context.le(effective, input.get(i)));
             }
@@ -94,18 +103,24 @@ final class SlidingWindow {
                 out.add(context.div(context.sub(context.add(input.get(i), stride), one), stride));
                 continue;
             }
-            ArithExpr<IntSort> room = context.sub(autoPad.equals("VALID") ? input.get(i) : padded(context, input, i),
-                    effectiveKernel(context, kernel, i));
-            if (!ceilMode) {
-                out.add(context.add(context.div(room, stride), one));
+            if (ceilMode) {
+                out.add(roundedUp(context, input, kernel, i));
                 continue;
             }
-            ArithExpr<IntSort> up = context.add(context.div(context.sub(context.add(room, stride), one), stride), one);
-            BoolExpr startsInEndPad = context.ge(context.mul(context.sub(up, one), stride),
-                    context.add(input.get(i), padsBegin.get(i)));
-            out.add(context.ite(startsInEndPad, context.sub(up, one), up));
+            ArithExpr<IntSort> room = context.sub(autoPad.equals("VALID") ? input.get(i) : padded(context, input, i),
+                    effectiveKernel(context, kernel, i));
+            out.add(context.add(context.div(room, stride), one));
         }
         return out;
+    }
+
+    /** The explicit-padding output size rounded up: {@code ceil((in + pb + pe - eff) / s) + 1}. */
+    private ArithExpr<IntSort> roundedUp(SpecContext context, List<ArithExpr<IntSort>> input,
+            List<ArithExpr<IntSort>> kernel, int i) {
+        ArithExpr<IntSort> one = context.constant(1);
+        ArithExpr<IntSort> stride = strides.get(i);
+        ArithExpr<IntSort> room = context.sub(padded(context, input, i), effectiveKernel(context, kernel, i));
+        return context.add(context.div(context.sub(context.add(room, stride), one), stride), one);
     }
 
     /** Adds {@code strides}, {@code dilations} and {@code pads} or {@code auto_pad}. */
