@@ -71,23 +71,27 @@ public final class ResizeSpec extends AbstractOpSpec {
 
             @Override
             public List<BoolExpr> requires(List<SymbolicType> inputs) {
+                outputDims = resized(inputs.get(0));
                 return sizes.stream().filter(s -> s != null).map(s -> context.ge(s, 1)).toList();
             }
 
             @Override
             public List<SymbolicType> outputTypes(List<SymbolicType> inputs) {
+                return output(resized(inputs.get(0)));
+            }
+
+            private List<ArithExpr<IntSort>> resized(SymbolicType input) {
                 List<ArithExpr<IntSort>> dims = new ArrayList<>();
                 for (int i = 0; i < rank; i++) {
-                    dims.add(sizes.get(i) == null ? inputs.get(0).dim(i) : sizes.get(i));
+                    dims.add(sizes.get(i) == null ? input.dim(i) : sizes.get(i));
                 }
-                outputDims = dims;
-                return output(dims);
+                return dims;
             }
 
             @Override
             public Lowering lower(Valuation valuation) {
                 if (outputDims == null) {
-                    throw new IllegalStateException("Resize lowered before its output type was built");
+                    throw new IllegalStateException("Resize lowered before its constraints were built");
                 }
                 Attributes.Builder attributes = Attributes.builder().put("mode", mode)
                         .put("coordinate_transformation_mode", transform);

@@ -89,15 +89,15 @@ final class SpecTrial {
             params.add("random_seed", random.nextInt(1 << 20));
             params.add("timeout", 20_000);
             solver.setParameters(params);
-            instance.requires(inputs).forEach(solver::add);
+            solver.add(instance.requires(inputs).toArray(BoolExpr[]::new));
             List<SymbolicType> outputs = instance.outputTypes(inputs);
             List<ArithExpr<IntSort>> dims = new ArrayList<>();
             for (SymbolicType t : concat(inputs, outputs)) {
                 for (ArithExpr<IntSort> d : t.dims()) {
-                    solver.add(context.between(d, 1, MAX_DIM));
+                    solver.add(new BoolExpr[] {context.between(d, 1, MAX_DIM)});
                     dims.add(d);
                 }
-                solver.add(context.le(context.product(t.dims()), MAX_ELEMENTS));
+                solver.add(new BoolExpr[] {context.le(context.product(t.dims()), MAX_ELEMENTS)});
             }
             Status status = checkWithBins(solver, context, dims, instance.attributeSymbols(), random);
             String description = spec.opType() + " opset " + opset + " " + signature + " ranks "
