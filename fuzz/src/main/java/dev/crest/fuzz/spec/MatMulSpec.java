@@ -67,7 +67,8 @@ public final class MatMulSpec extends AbstractOpSpec {
             public List<SymbolicType> outputTypes(List<SymbolicType> inputs) {
                 SymbolicType a = inputs.get(0);
                 SymbolicType b = inputs.get(1);
-                List<ArithExpr<IntSort>> dims = new ArrayList<>(BroadcastBinarySpec.broadcast(context, batch(a), batch(b)));
+                List<ArithExpr<IntSort>> dims =
+                        new ArrayList<>(BroadcastBinarySpec.broadcast(context, batch(a), batch(b)));
                 if (a.rank() >= 2) {
                     dims.add(a.dim(-2));
                 }

@@ -125,12 +125,12 @@ public final class OpSpecs {
     }
 
     private static void registerReductions(Map<String, OpSpec> specs) {
-        register(specs, new ReduceSpec("ReduceSum", FLOATS_AND_WIDE_INTS, 13));
+        register(specs, new ReduceSpec("ReduceSum", FLOATS_AND_WIDE_INTS, 13, 1));
         for (String op : List.of("ReduceMean", "ReduceProd")) {
-            register(specs, new ReduceSpec(op, FLOATS_AND_WIDE_INTS, 18));
+            register(specs, new ReduceSpec(op, FLOATS_AND_WIDE_INTS, 18, 1));
         }
         for (String op : List.of("ReduceMax", "ReduceMin")) {
-            register(specs, new ReduceSpec(op, ORDERED, 18));
+            register(specs, new ReduceSpec(op, ORDERED, 18, 12));
         }
         register(specs, new ArgReduceSpec("ArgMax", ORDERED));
         register(specs, new ArgReduceSpec("ArgMin", ORDERED));

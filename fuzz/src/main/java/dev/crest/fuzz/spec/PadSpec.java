@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
 /**
  * Pad with a drawn mode and one symbol per axis end. Constant mode may crop (negative pads) as long as every
  * axis keeps an element; reflect needs pads smaller than the axis; edge and wrap (opset 19) pad freely. Pads
- * and the optional fill value are inputs (the opset-11 form); the axes input of opset 18 is not used.
+ * and the optional fill value are inputs (the opset-11 form, with bool data from 13); the axes input of opset
+ * 18 is not used.
  */
 public final class PadSpec extends AbstractOpSpec {
     /** NNSmith's bound on pad amounts. */
@@ -40,9 +41,10 @@ public final class PadSpec extends AbstractOpSpec {
         return ranks.length == 1 && ranks[0] >= 1;
     }
 
+    /** Pads as inputs exist from 11, bool data from 13. */
     @Override
     public int sinceOpset() {
-        return 11;
+        return 13;
     }
 
     @Override

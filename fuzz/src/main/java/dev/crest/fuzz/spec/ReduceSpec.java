@@ -17,12 +17,22 @@ import java.util.List;
 public final class ReduceSpec extends AbstractOpSpec {
     private final List<DType> dtypes;
     private final int axesInputSince;
+    private final int sinceOpset;
 
-    /** @param axesInputSince the opset from which {@code axes} is an input rather than an attribute */
-    public ReduceSpec(String opType, List<DType> dtypes, int axesInputSince) {
+    /**
+     * @param axesInputSince the opset from which {@code axes} is an input rather than an attribute
+     * @param sinceOpset the first opset in which every listed dtype is valid (8-bit ReduceMax: 12)
+     */
+    public ReduceSpec(String opType, List<DType> dtypes, int axesInputSince, int sinceOpset) {
         super(opType, OpFamily.REDUCTION);
         this.dtypes = List.copyOf(dtypes);
         this.axesInputSince = axesInputSince;
+        this.sinceOpset = sinceOpset;
+    }
+
+    @Override
+    public int sinceOpset() {
+        return sinceOpset;
     }
 
     @Override

@@ -194,7 +194,8 @@ final class SpecTrial {
     private static Tensor randomTensor(DType dtype, Shape shape, SplittableRandom random) {
         double[] values = new double[shape.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = dtype.isBool() ? random.nextInt(2) : dtype.isFloat() ? random.nextDouble(0.5, 2) : random.nextInt(1, 5);
+            values[i] = dtype.isBool() ? random.nextInt(2)
+                    : dtype.isFloat() ? random.nextDouble(0.5, 2) : random.nextInt(1, 5);
         }
         return Tensor.fromDoubles(dtype, shape, values);
     }
