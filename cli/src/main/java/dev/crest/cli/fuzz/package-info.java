@@ -1,2 +1,2 @@
-/** The {@code crest fuzz} commands: thin picocli layers over the {@code dev.crest.fuzz} library. */
+/** The {@code crest fuzz} commands: they parse options and delegate to the fuzz module. */
 package dev.crest.cli.fuzz;

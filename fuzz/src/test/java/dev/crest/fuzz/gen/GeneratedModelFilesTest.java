@@ -23,7 +23,7 @@ class GeneratedModelFilesTest {
     Path folder;
 
     private static GeneratedModel generated() {
-        return Generator.generate(GeneratorSettings.defaults(11).withOperators(TestSpecs.withTestSpecs()));
+        return Generator.generate(GeneratorSettings.defaults(11));
     }
 
     @Test

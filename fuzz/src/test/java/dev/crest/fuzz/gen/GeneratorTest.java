@@ -3,6 +3,7 @@ package dev.crest.fuzz.gen;
 import dev.crest.fuzz.FuzzException;
 import dev.crest.fuzz.spec.OpSpecs;
 import dev.crest.graph.Graph;
+import dev.crest.graph.GraphException;
 import dev.crest.graph.Node;
 import dev.crest.graph.ValueInfo;
 import dev.crest.graph.interp.Execution;
@@ -24,31 +25,45 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GeneratorTest {
     private static final int SEEDS = 30;
 
-    private static List<GeneratedModel> generate(boolean withTestSpecs, int seeds) {
-        return LongStream.range(0, seeds).mapToObj(seed -> {
-            GeneratorSettings settings = GeneratorSettings.defaults(seed);
-            return Generator.generate(withTestSpecs ? settings.withOperators(TestSpecs.withTestSpecs()) : settings);
-        }).toList();
+    private static List<GeneratedModel> generate(int seeds, int nodes) {
+        return LongStream.range(0, seeds)
+                .mapToObj(seed -> Generator.generate(GeneratorSettings.defaults(seed).withNodes(nodes))).toList();
     }
 
+    /**
+     * Every model runs on the reference interpreter with the shapes it declares. The starting values may still
+     * leave a domain-limited operator outside its domain (an integer Div by a difference that is zero): choosing
+     * values that avoid it is the input search's job, so such a model may fail there, and only there, if it is rare.
+     */
     @Test
     void generatedModelsRunWithTheShapesTheyDeclare() {
-        List<GeneratedModel> models = new ArrayList<>(generate(false, SEEDS));
-        models.addAll(generate(true, SEEDS));
+        List<GeneratedModel> models = new ArrayList<>(generate(SEEDS, 10));
+        models.addAll(generate(10, 20));
         int complete = 0;
+        int outOfDomain = 0;
         for (GeneratedModel generated : models) {
-            assertRunsAsDeclared(generated);
+            Execution run;
+            try {
+                run = Interpreter.standard().trace(generated.model(), generated.initialInputs());
+            } catch (GraphException e) {
+                assertThat(generated.nodes()).as(e.getMessage()).anyMatch(n -> n.spec().domainLimited()
+                        && e.getMessage().startsWith("node '" + n.name() + "'"));
+                outOfDomain++;
+                continue;
+            }
+            assertRunsAsDeclared(generated, run);
             if (generated.nodes().size() == generated.settings().nodes()) {
                 complete++;
             }
         }
-        assertThat(complete).as("models with all requested nodes").isGreaterThanOrEqualTo(models.size() * 9 / 10);
+        assertThat(outOfDomain).as("models whose starting values leave an operator's domain").isLessThanOrEqualTo(
+                models.size() / 10);
+        assertThat(complete).as("models with all requested nodes").isGreaterThanOrEqualTo(models.size() * 8 / 10);
     }
 
-    private static void assertRunsAsDeclared(GeneratedModel generated) {
+    private static void assertRunsAsDeclared(GeneratedModel generated, Execution run) {
         Graph graph = generated.model().graph();
         assertThat(generated.nodes()).hasSizeBetween(1, generated.settings().nodes());
-        Execution run = Interpreter.standard().trace(generated.model(), generated.initialInputs());
         for (GeneratedValue value : generated.values().values()) {
             Tensor computed = run.values().get(value.name());
             assertThat(computed).as("value %s of seed %d", value.name(), generated.seed()).isNotNull();
@@ -77,7 +92,7 @@ class GeneratorTest {
 
     @Test
     void equalSeedsGiveEqualBytesAndOtherSeedsOtherModels() {
-        GeneratorSettings settings = GeneratorSettings.defaults(7).withOperators(TestSpecs.withTestSpecs());
+        GeneratorSettings settings = GeneratorSettings.defaults(7);
         byte[] first = OnnxModels.toBytes(Generator.generate(settings).model());
         byte[] again = OnnxModels.toBytes(Generator.generate(settings).model());
         assertThat(again).isEqualTo(first);
@@ -114,7 +129,7 @@ class GeneratorTest {
     void backwardInsertionReusesExistingValues() {
         List<GeneratedNode> reusing = new ArrayList<>();
         boolean forward = false;
-        for (GeneratedModel generated : generate(false, SEEDS)) {
+        for (GeneratedModel generated : generate(SEEDS, 10)) {
             for (GeneratedNode node : generated.nodes()) {
                 forward |= node.insertion() == Insertion.FORWARD;
                 if (node.insertion() == Insertion.BACKWARD && !node.reusedInputs().isEmpty()) {
@@ -131,20 +146,27 @@ class GeneratorTest {
 
     @Test
     void solvedAttributesAndConstantsReachTheModel() {
-        List<Node> pools = new ArrayList<>();
-        List<Node> reshapes = new ArrayList<>();
-        for (GeneratedModel generated : generate(true, SEEDS)) {
+        List<Long> kernelDims = new ArrayList<>();
+        int constants = 0;
+        for (GeneratedModel generated : generate(SEEDS, 10)) {
             for (Node node : generated.model().graph().nodes()) {
-                (node.opType().equals("AveragePool") ? pools : node.opType().equals("Reshape") ? reshapes
-                        : new ArrayList<Node>()).add(node);
+                if (node.attributes().has("kernel_shape")) {
+                    for (long k : node.attributes().getLongs("kernel_shape")) {
+                        kernelDims.add(k);
+                    }
+                }
             }
-            generated.values().values().stream().filter(v -> v.role() == ValueRole.CONSTANT)
-                    .forEach(v -> assertThat(generated.model().graph().initializers()).containsKey(v.name()));
+            for (GeneratedValue value : generated.values().values()) {
+                if (value.role() == ValueRole.CONSTANT) {
+                    constants++;
+                    assertThat(generated.model().graph().initializers()).containsKey(value.name());
+                    assertThat(generated.searchable()).doesNotContain(value.name());
+                }
+            }
         }
-        assertThat(pools).isNotEmpty();
-        assertThat(reshapes).isNotEmpty();
-        assertThat(pools.stream().mapToLong(n -> n.attributes().getLongs("kernel_shape")[0]).max().orElse(0))
-                .as("binned kernel sizes").isGreaterThan(1);
+        assertThat(kernelDims).as("solved kernel sizes of convolutions and poolings").isNotEmpty()
+                .anyMatch(k -> k > 1);
+        assertThat(constants).as("constant inputs computed by specs").isPositive();
     }
 
     @Test
