@@ -148,8 +148,17 @@ final class Concretizer {
         return "v" + valueId;
     }
 
-    /** The ONNX IR version released with {@code opset}: older checkers refuse newer IR versions. */
+    /**
+     * The ONNX IR version released with {@code opset} (older checkers and runtimes refuse newer IR versions), but at
+     * least 4, the first that lets initializers stay out of the graph inputs.
+     */
     static long irVersion(int opset) {
+        if (opset <= 9) {
+            return 4;
+        }
+        if (opset <= 11) {
+            return opset - 5;
+        }
         if (opset <= 14) {
             return 7;
         }

@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
  * Generates a valid ONNX model by incremental, solver-checked insertion (NNSmith, ASPLOS 2023): starting from
  * one placeholder, it repeatedly draws an operator (family-weighted), proposes it forward or backward with even
  * odds, and keeps it only if the accumulated shape constraints stay satisfiable; then it bins the free dimensions
- * and attributes for diversity and fixes every shape from the solver's model. Differences from NNSmith: backward
- * insertion reuses existing values, forward insertion may add fresh placeholders for inputs no value fits, and
- * the run stops after a bounded number of attempts rather than after a wall-clock timeout, so equal seeds give
+ * and attributes for diversity and fixes every shape from the solver's model. Differences from NNSmith: the
+ * starting placeholder takes the dtype and rank of an input of a drawn operator (so the first insertion can
+ * succeed), backward insertion reuses existing values, forward insertion may add fresh placeholders for inputs no
+ * value fits, each check runs a fresh solver (see {@link ConstraintSolver}), and the run stops after a bounded
+ * number of attempts and deterministic solver effort rather than after a wall-clock timeout, so equal seeds give
  * equal models.
  *
  * <p>Each call uses its own Z3 context, closed before it returns; the result holds no native memory.

@@ -30,8 +30,8 @@ public record GeneratorSettings(int nodes, long seed, int opset, List<OpSpec> op
         long solverEffort, Duration solverTimeout, boolean binning) {
     public static final int DEFAULT_NODES = 10;
     public static final int DEFAULT_OPSET = 17;
-    /** The lowest opset the generator emits: the operator forms of opset 13 are the oldest specs describe. */
-    public static final int MIN_OPSET = 13;
+    /** The lowest opset the generator emits: the oldest the reference interpreter runs and the specs describe. */
+    public static final int MIN_OPSET = 7;
     public static final long DEFAULT_MAX_ELEMENTS = 1L << 16;
     public static final int DEFAULT_MAX_RANK = 5;
     public static final long DEFAULT_SOLVER_EFFORT = 400_000;

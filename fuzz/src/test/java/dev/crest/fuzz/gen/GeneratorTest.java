@@ -183,7 +183,7 @@ class GeneratorTest {
     void rejectsSettingsAUserCanFix() {
         assertThatThrownBy(() -> GeneratorSettings.defaults(1).withNodes(0)).isInstanceOf(FuzzException.class)
                 .hasMessageContaining("--nodes");
-        assertThatThrownBy(() -> GeneratorSettings.defaults(1).withOpset(12)).isInstanceOf(FuzzException.class)
+        assertThatThrownBy(() -> GeneratorSettings.defaults(1).withOpset(6)).isInstanceOf(FuzzException.class)
                 .hasMessageContaining("--opset");
         assertThatThrownBy(() -> GeneratorSettings.defaults(1).withOperators(List.of()))
                 .isInstanceOf(FuzzException.class);

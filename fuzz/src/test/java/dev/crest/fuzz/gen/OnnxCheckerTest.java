@@ -47,6 +47,14 @@ class OnnxCheckerTest {
         for (long seed = 0; seed < 10; seed++) {
             command.add(write(Generator.generate(GeneratorSettings.defaults(seed).withNodes(20)), "nodes20-seed" + seed));
         }
+        // The older operator forms the specs lower to, each with the IR version of its release (ONNX 1.12 knows up
+        // to opset 17).
+        for (int opset : new int[] {7, 9, 11, 13, 15}) {
+            for (long seed = 0; seed < 3; seed++) {
+                GeneratorSettings settings = GeneratorSettings.defaults(seed).withOpset(opset);
+                command.add(write(Generator.generate(settings), "opset" + opset + "-seed" + seed));
+            }
+        }
         Outcome outcome = run(command);
         assertThat(outcome.output).isEmpty();
         assertThat(outcome.exitCode).isZero();
