@@ -1,0 +1,183 @@
+package dev.crest.bench.fuzz;
+
+import dev.crest.bench.BenchException;
+import dev.crest.fuzz.search.DomainLimitedOps;
+import dev.crest.fuzz.search.GradientSearch;
+import dev.crest.fuzz.search.InputSearch;
+import dev.crest.fuzz.search.SamplingSearch;
+import dev.crest.fuzz.search.SearchResult;
+import dev.crest.fuzz.search.SearchSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * NNSmith's input-search experiment (ASPLOS 2023, section 5.4): for models of 10, 20 and 30 nodes that contain at
+ * least one domain-limited operator, the share whose inputs and weights the search makes finite everywhere within
+ * the same per-model budget, gradient search against plain re-sampling. Both run on every model, in alternating
+ * order, each with its own equal seed; a warm-up of models that are not counted lets the JIT compile first, since
+ * a 20 ms budget otherwise measures the interpreter.
+ *
+ * <p>Usage: {@code InputSearchBenchmark [--source random|generator|DIR] [--models N] [--sizes 10,20,30]
+ * [--budget-ms 20] [--seed S] [--warmup W]}.
+ */
+public final class InputSearchBenchmark {
+    /** NNSmith's figures (gradient with proxy derivatives / sampling) at 10, 20 and 30 nodes. */
+    private static final double[][] NNSMITH = {{10, 0.975, 0.83}, {20, 0.95, 0.76}, {30, 0.86, 0.67}};
+    /** Draws allowed per counted model before a size is reported short (few models lack a domain-limited op). */
+    private static final int DRAWS_PER_MODEL = 20;
+
+    private InputSearchBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(Options.parse(args));
+        } catch (BenchException e) {
+            System.err.println("input-search benchmark: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(Options options) {
+        ModelSource source = options.source();
+        SearchSettings settings = SearchSettings.defaults().withBudget(Duration.ofMillis(options.budgetMillis));
+        List<InputSearch> searches = List.of(new GradientSearch(), new SamplingSearch());
+        System.out.println("source: " + source.label());
+        System.out.printf(Locale.ROOT, "budget %d ms per model and strategy, %d models per size, seed %d%n",
+                options.budgetMillis, options.models, options.seed);
+        warmUp(source, searches, settings, options);
+
+        System.out.println();
+        System.out.println("| nodes | models | gradient | sampling | NNSmith gradient | NNSmith sampling "
+                + "| first draw finite | gradient iterations | sampling iterations | gradient ms | sampling ms |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        SplittableRandom seeds = new SplittableRandom(options.seed);
+        for (int size : options.sizes) {
+            SuccessTally[] tallies = {new SuccessTally(), new SuccessTally()};
+            int draws = 0;
+            while (tallies[0].models() < options.models && draws < options.models * DRAWS_PER_MODEL) {
+                draws++;
+                long seed = seeds.nextLong();
+                Optional<SearchCase> next = source.next(size, seed);
+                if (next.isEmpty()) {
+                    break;
+                }
+                SearchCase c = next.get();
+                if (!DomainLimitedOps.appearIn(c.model())) {
+                    continue;
+                }
+                int first = tallies[0].models() % searches.size();
+                for (int k = 0; k < searches.size(); k++) {
+                    // Alternate which strategy goes first so neither always runs on a freshly warmed cache.
+                    int s = (first + k) % searches.size();
+                    SearchResult r = searches.get(s).search(c.model(), c.searchable(), settings,
+                            new SplittableRandom(seed));
+                    tallies[s].add(r);
+                }
+            }
+            print(size, tallies);
+        }
+    }
+
+    private static void warmUp(ModelSource source, List<InputSearch> searches, SearchSettings settings,
+            Options options) {
+        SplittableRandom seeds = new SplittableRandom(~options.seed);
+        int size = options.sizes.get(0);
+        for (int i = 0; i < options.warmup; i++) {
+            Optional<SearchCase> next = source.next(size, seeds.nextLong());
+            if (next.isEmpty()) {
+                return;
+            }
+            for (InputSearch search : searches) {
+                search.search(next.get().model(), next.get().searchable(), settings, new SplittableRandom(i));
+            }
+        }
+    }
+
+    private static void print(int size, SuccessTally[] t) {
+        String paperGradient = "–";
+        String paperSampling = "–";
+        for (double[] row : NNSMITH) {
+            if (row[0] == size) {
+                paperGradient = String.format(Locale.ROOT, "%.3f", row[1]);
+                paperSampling = String.format(Locale.ROOT, "%.3f", row[2]);
+            }
+        }
+        System.out.printf(Locale.ROOT, "| %d | %d | %.3f | %.3f | %s | %s | %.3f | %.1f | %.1f | %.2f | %.2f |%n",
+                size, t[0].models(), t[0].successRate(), t[1].successRate(), paperGradient, paperSampling,
+                t[1].firstDrawRate(), t[0].meanIterations(), t[1].meanIterations(), t[0].meanMillis(),
+                t[1].meanMillis());
+    }
+
+    /** Parsed command line. */
+    private static final class Options {
+        String source = "random";
+        int models = 128;
+        List<Integer> sizes = List.of(10, 20, 30);
+        long budgetMillis = 20;
+        long seed = 1;
+        int warmup = 100;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String flag = args[i];
+                if (i + 1 >= args.length) {
+                    throw new BenchException("option " + flag + " needs a value");
+                }
+                String value = args[++i];
+                try {
+                    switch (flag) {
+                        case "--source":
+                            o.source = value;
+                            break;
+                        case "--models":
+                            o.models = positive(flag, Integer.parseInt(value));
+                            break;
+                        case "--sizes":
+                            List<Integer> sizes = new ArrayList<>();
+                            for (String s : value.split(",")) {
+                                sizes.add(positive(flag, Integer.parseInt(s.trim())));
+                            }
+                            o.sizes = List.copyOf(sizes);
+                            break;
+                        case "--budget-ms":
+                            o.budgetMillis = positive(flag, Integer.parseInt(value));
+                            break;
+                        case "--seed":
+                            o.seed = Long.parseLong(value);
+                            break;
+                        case "--warmup":
+                            o.warmup = Integer.parseInt(value);
+                            break;
+                        default:
+                            throw new BenchException("unknown option " + flag
+                                    + "; options: --source random|DIR, --models, --sizes, --budget-ms, --seed, --warmup");
+                    }
+                } catch (NumberFormatException e) {
+                    throw new BenchException("option " + flag + " needs a number, got '" + value + "'");
+                }
+            }
+            return o;
+        }
+
+        private static int positive(String flag, int value) {
+            if (value <= 0) {
+                throw new BenchException("option " + flag + " must be positive, got " + value);
+            }
+            return value;
+        }
+
+        ModelSource source() {
+            if (source.equals("random")) {
+                return new RandomModelSource();
+            }
+            return new OnnxDirectorySource(Path.of(source));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.crest.bench.fuzz;
+
+import dev.crest.bench.BenchException;
+import dev.crest.graph.Graph;
+import dev.crest.graph.Model;
+import dev.crest.graph.ValueInfo;
+import dev.crest.graph.onnx.OnnxModels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The {@code .onnx} files of a directory, in name order, each once; the requested size is ignored. A file does not
+ * say which initializers are weights, so the search may set every graph input and every float initializer, while
+ * integer initializers (shapes, indices, axes) stay fixed.
+ */
+final class OnnxDirectorySource implements ModelSource {
+    private final Path directory;
+    private final Iterator<Path> files;
+
+    OnnxDirectorySource(Path directory) {
+        this.directory = directory;
+        try (Stream<Path> listing = Files.list(directory)) {
+            List<Path> models = listing.filter(p -> p.getFileName().toString().endsWith(".onnx")).sorted()
+                    .collect(Collectors.toList());
+            this.files = models.iterator();
+        } catch (IOException e) {
+            throw new BenchException("cannot list " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String label() {
+        return ".onnx files of " + directory;
+    }
+
+    @Override
+    public Optional<SearchCase> next(int nodes, long seed) {
+        if (!files.hasNext()) {
+            return Optional.empty();
+        }
+        Path file = files.next();
+        Model model = OnnxModels.read(file);
+        return Optional.of(new SearchCase(model, searchable(model.graph()), file.getFileName().toString()));
+    }
+
+    /** Graph inputs and float initializers. */
+    static Set<String> searchable(Graph graph) {
+        Set<String> names = new LinkedHashSet<>();
+        graph.inputs().stream().map(ValueInfo::name).forEach(names::add);
+        graph.initializers().forEach((name, value) -> {
+            if (value.dtype().isFloat()) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+}
