@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The {@code .onnx} files of a directory, in name order, each once; the requested size is ignored. A file does not
- * say which initializers are weights, so the search may set every graph input and every float initializer, while
- * integer initializers (shapes, indices, axes) stay fixed.
+ * The {@code .onnx} files of a directory, in name order, each once; the requested size is ignored. A file
+ * {@code NAME.searchable} beside {@code NAME.onnx} lists the names the search may set, one per line; without one,
+ * the search may set every graph input and every float initializer, while integer initializers (shapes, indices,
+ * axes) stay fixed.
  */
 final class OnnxDirectorySource implements ModelSource {
     private final Path directory;
@@ -48,7 +49,17 @@ final class OnnxDirectorySource implements ModelSource {
         }
         Path file = files.next();
         Model model = OnnxModels.read(file);
-        return Optional.of(new SearchCase(model, searchable(model.graph()), file.getFileName().toString()));
+        String name = file.getFileName().toString();
+        Path listing = file.resolveSibling(name.substring(0, name.length() - ".onnx".length()) + ".searchable");
+        Set<String> searchable;
+        try {
+            searchable = Files.exists(listing) ? Files.readAllLines(listing).stream().map(String::strip)
+                    .filter(s -> !s.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new))
+                    : searchable(model.graph());
+        } catch (IOException e) {
+            throw new BenchException("cannot read " + listing + ": " + e.getMessage(), e);
+        }
+        return Optional.of(new SearchCase(model, searchable, name));
     }
 
     /** Graph inputs and float initializers. */

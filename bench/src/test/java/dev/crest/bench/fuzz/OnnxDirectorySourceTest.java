@@ -46,4 +46,14 @@ class OnnxDirectorySourceTest {
         assertThat(second.get().searchable()).containsExactlyInAnyOrder("x", "b_weight");
         assertThat(source.next(10, 3)).isEmpty();
     }
+
+    @Test
+    void aSearchableListingBesideTheModelOverridesTheDefault(@TempDir Path directory) throws Exception {
+        OnnxModels.write(reshapeModel("w"), directory.resolve("m.onnx"));
+        Files.writeString(directory.resolve("m.searchable"), "x\n\n");
+
+        SearchCase c = new OnnxDirectorySource(directory).next(10, 1).orElseThrow();
+
+        assertThat(c.searchable()).containsExactly("x");
+    }
 }
