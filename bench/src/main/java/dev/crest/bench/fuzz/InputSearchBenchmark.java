@@ -22,8 +22,10 @@ import java.util.SplittableRandom;
  * order, each with its own equal seed; a warm-up of models that are not counted lets the JIT compile first, since
  * a 20 ms budget otherwise measures the interpreter.
  *
- * <p>Usage: {@code InputSearchBenchmark [--source random|generator|DIR] [--models N] [--sizes 10,20,30]
- * [--budget-ms 20] [--seed S] [--warmup W]}.
+ * <p>Usage: {@code InputSearchBenchmark [--source random|DIR] [--models N] [--sizes 10,20,30] [--budget-ms 20]
+ * [--max-iterations N] [--seed S] [--warmup W]}. With {@code --max-iterations} both strategies get the same number
+ * of forward evaluations instead (and a time budget of an hour), which compares the algorithms independently of
+ * kernel speed and machine load.
  */
 public final class InputSearchBenchmark {
     /** NNSmith's figures (gradient with proxy derivatives / sampling) at 10, 20 and 30 nodes. */
@@ -45,11 +47,14 @@ public final class InputSearchBenchmark {
 
     private static void run(Options options) {
         ModelSource source = options.source();
-        SearchSettings settings = SearchSettings.defaults().withBudget(Duration.ofMillis(options.budgetMillis));
+        SearchSettings settings = options.maxIterations > 0
+                ? SearchSettings.defaults().withBudget(Duration.ofHours(1)).withMaxIterations(options.maxIterations)
+                : SearchSettings.defaults().withBudget(Duration.ofMillis(options.budgetMillis));
         List<InputSearch> searches = List.of(new GradientSearch(), new SamplingSearch());
         System.out.println("source: " + source.label());
-        System.out.printf(Locale.ROOT, "budget %d ms per model and strategy, %d models per size, seed %d%n",
-                options.budgetMillis, options.models, options.seed);
+        System.out.printf(Locale.ROOT, "budget %s per model and strategy, %d models per size, seed %d%n",
+                options.maxIterations > 0 ? options.maxIterations + " iterations" : options.budgetMillis + " ms",
+                options.models, options.seed);
         warmUp(source, searches, settings, options);
 
         System.out.println();
@@ -57,7 +62,7 @@ public final class InputSearchBenchmark {
                 + "| first draw finite | gradient iterations | sampling iterations | gradient ms | sampling ms |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         SplittableRandom seeds = new SplittableRandom(options.seed);
-        for (int size : options.sizes) {
+        for (int size : source.honoursSize() ? options.sizes : List.of(0)) {
             SuccessTally[] tallies = {new SuccessTally(), new SuccessTally()};
             int draws = 0;
             while (tallies[0].models() < options.models && draws < options.models * DRAWS_PER_MODEL) {
@@ -88,8 +93,10 @@ public final class InputSearchBenchmark {
             Options options) {
         SplittableRandom seeds = new SplittableRandom(~options.seed);
         int size = options.sizes.get(0);
+        // A directory is read once, so its models are kept for the measurement and random ones warm up.
+        ModelSource warmSource = source.honoursSize() ? source : new RandomModelSource();
         for (int i = 0; i < options.warmup; i++) {
-            Optional<SearchCase> next = source.next(size, seeds.nextLong());
+            Optional<SearchCase> next = warmSource.next(size, seeds.nextLong());
             if (next.isEmpty()) {
                 return;
             }
@@ -108,8 +115,8 @@ public final class InputSearchBenchmark {
                 paperSampling = String.format(Locale.ROOT, "%.3f", row[2]);
             }
         }
-        System.out.printf(Locale.ROOT, "| %d | %d | %.3f | %.3f | %s | %s | %.3f | %.1f | %.1f | %.2f | %.2f |%n",
-                size, t[0].models(), t[0].successRate(), t[1].successRate(), paperGradient, paperSampling,
+        System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %s | %s | %.3f | %.1f | %.1f | %.2f | %.2f |%n",
+                size == 0 ? "as found" : Integer.toString(size), t[0].models(), t[0].successRate(), t[1].successRate(), paperGradient, paperSampling,
                 t[1].firstDrawRate(), t[0].meanIterations(), t[1].meanIterations(), t[0].meanMillis(),
                 t[1].meanMillis());
     }
@@ -120,6 +127,7 @@ public final class InputSearchBenchmark {
         int models = 128;
         List<Integer> sizes = List.of(10, 20, 30);
         long budgetMillis = 20;
+        int maxIterations;
         long seed = 1;
         int warmup = 100;
 
@@ -149,6 +157,9 @@ public final class InputSearchBenchmark {
                         case "--budget-ms":
                             o.budgetMillis = positive(flag, Integer.parseInt(value));
                             break;
+                        case "--max-iterations":
+                            o.maxIterations = positive(flag, Integer.parseInt(value));
+                            break;
                         case "--seed":
                             o.seed = Long.parseLong(value);
                             break;
@@ -157,7 +168,7 @@ public final class InputSearchBenchmark {
                             break;
                         default:
                             throw new BenchException("unknown option " + flag
-                                    + "; options: --source random|DIR, --models, --sizes, --budget-ms, --seed, --warmup");
+                                    + "; options: --source random|DIR, --models, --sizes, --budget-ms, --max-iterations, --seed, --warmup");
                     }
                 } catch (NumberFormatException e) {
                     throw new BenchException("option " + flag + " needs a number, got '" + value + "'");

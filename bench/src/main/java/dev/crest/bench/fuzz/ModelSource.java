@@ -12,4 +12,9 @@ interface ModelSource {
      * exhausted (a directory of files).
      */
     Optional<SearchCase> next(int nodes, long seed);
+
+    /** False for sources whose models have the sizes they have (files), which are then reported in one row. */
+    default boolean honoursSize() {
+        return true;
+    }
 }

@@ -43,6 +43,11 @@ final class OnnxDirectorySource implements ModelSource {
     }
 
     @Override
+    public boolean honoursSize() {
+        return false;
+    }
+
+    @Override
     public Optional<SearchCase> next(int nodes, long seed) {
         if (!files.hasNext()) {
             return Optional.empty();
