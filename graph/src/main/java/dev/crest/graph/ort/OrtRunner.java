@@ -36,14 +36,28 @@ public final class OrtRunner implements AutoCloseable {
         return open(OnnxModels.toBytes(model));
     }
 
-    /** A session for ONNX model bytes, on one thread. */
+    /** A session for ONNX model bytes, on one thread, with ONNX Runtime's default graph optimizations. */
     public static OrtRunner open(byte[] modelBytes) {
+        return open(modelBytes, OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    }
+
+    /**
+     * A session for ONNX model bytes, on one thread, at the given graph-optimization level (differential
+     * testing compares {@code NO_OPT} against {@code ALL_OPT} to blame optimization passes).
+     */
+    public static OrtRunner open(byte[] modelBytes, OrtSession.SessionOptions.OptLevel optimization) {
         OrtEnvironment env = environment();
         try (OrtSession.SessionOptions options = singleThreaded()) {
+            options.setOptimizationLevel(optimization);
             return new OrtRunner(env.createSession(modelBytes, options));
         } catch (OrtException e) {
             throw new GraphException("ONNX Runtime cannot load the model: " + oneLine(e), e);
         }
+    }
+
+    /** The version of the ONNX Runtime library in use, such as {@code 1.23.2}. */
+    public static String version() {
+        return environment().getVersion();
     }
 
     /** A session for a model file; ONNX Runtime itself resolves any external data next to it. */

@@ -1,0 +1,50 @@
+package dev.crest.fuzz.finding;
+
+import dev.crest.fuzz.backend.BackendExecutor;
+import dev.crest.fuzz.diff.DifferentialTester;
+import dev.crest.fuzz.diff.Finding;
+import dev.crest.fuzz.diff.TestResult;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Re-runs a saved finding on the backends it was found with, against its saved reference outputs, and says
+ * whether it still reproduces: the same symptom at the same stage on the same backend (and, for an
+ * inconsistency, the same kind of diverging pair).
+ */
+public final class Replay {
+    private final BackendExecutor executor;
+
+    /** A replayer running backends through {@code executor} (the isolated worker for anything native). */
+    public Replay(BackendExecutor executor) {
+        this.executor = executor;
+    }
+
+    /** What a replay found. */
+    public record Result(StoredFinding stored, TestResult rerun, boolean reproduced) {
+        /** A one-line summary for the terminal. */
+        public String summary() {
+            String was = stored.meta().symptom() + " at " + stored.meta().stage() + " on " + stored.meta().backend();
+            if (reproduced) {
+                return "reproduced: " + rerun.verdict().finding().map(Finding::message).orElse(was);
+            }
+            return "did not reproduce the " + was + "; now: " + rerun.verdict().finding().map(Finding::message)
+                    .orElse(rerun.verdict().kind() == dev.crest.fuzz.diff.Verdict.Kind.PASS ? "all backends agree"
+                            : "dropped (" + rerun.verdict().reason() + ")");
+        }
+    }
+
+    /** Replays the finding in {@code folder}. */
+    public Result replay(Path folder) {
+        StoredFinding stored = FindingReader.read(folder);
+        DifferentialTester tester = new DifferentialTester(executor, stored.meta().targetRuns(), stored.meta().tolerance());
+        TestResult rerun = tester.test(stored.testCase());
+        Optional<Finding> now = rerun.verdict().finding();
+        boolean reproduced = now.isPresent()
+                && now.get().symptom() == stored.meta().symptomValue()
+                && now.get().stage() == stored.meta().stageValue()
+                && now.get().backend().equals(stored.meta().backend())
+                && now.get().pair().map(p -> p.kind()).equals(stored.meta().pairValue().map(p -> p.kind()));
+        return new Result(stored, rerun, reproduced);
+    }
+}
