@@ -306,4 +306,41 @@ class GradientSearchTest {
         assertThat(second.values().get("x").sameAs(first.values().get("x"))).isTrue();
         assertThat(second.values().get("w").sameAs(first.values().get("w"))).isTrue();
     }
+
+    /** q = k / (i − j) on int32: a zero divisor fails the kernel, which no gradient reaches, so values are redrawn. */
+    private static Model integerDivision() {
+        DType i32 = DType.INT32;
+        return model(Graph.builder()
+                .input("i", type(i32))
+                .input("j", type(i32))
+                .initializer("k", full(i32, 1))
+                .node(node("Sub", "d", "i", "j"))
+                .node(node("Div", "q", "k", "d"))
+                .output("q", type(i32)));
+    }
+
+    @Test
+    void redrawsIntegersWhenAKernelFails() {
+        SearchResult result = search.search(integerDivision(), Set.of("i", "j"), iterations(200),
+                new SplittableRandom(15));
+
+        assertThat(result.failingNodes()).containsExactly("'q' (Div)");
+        assertThat(result.success()).isTrue();
+        assertThat(result.restarts()).isEqualTo(result.iterations() - 1);
+        long[] i = result.values().get("i").toLongArray();
+        long[] j = result.values().get("j").toLongArray();
+        for (int k = 0; k < i.length; k++) {
+            assertThat(i[k]).isNotEqualTo(j[k]);
+        }
+    }
+
+    @Test
+    void namesTheFailingKernelWhenNoDrawAvoidsIt() {
+        SearchResult result = search.search(integerDivision(), Set.of("i", "j"), iterations(20).withInitRange(5, 5),
+                new SplittableRandom(16));
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.iterations()).isEqualTo(20);
+        assertThat(result.nonFiniteNode()).contains("'q' (Div)");
+    }
 }
