@@ -7,25 +7,33 @@ import dev.crest.fuzz.search.InputSearch;
 import dev.crest.fuzz.search.SamplingSearch;
 import dev.crest.fuzz.search.SearchResult;
 import dev.crest.fuzz.search.SearchSettings;
+import dev.crest.graph.onnx.OnnxModels;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * NNSmith's input-search experiment (ASPLOS 2023, section 5.4): for models of 10, 20 and 30 nodes that contain at
  * least one domain-limited operator, the share whose inputs and weights the search makes finite everywhere within
  * the same per-model budget, gradient search against plain re-sampling. Both run on every model, in alternating
- * order, each with its own equal seed; a warm-up of models that are not counted lets the JIT compile first, since
- * a 20 ms budget otherwise measures the interpreter.
+ * order, each with its own equal seed; a warm-up on random stand-in models that are not counted lets the JIT
+ * compile first, since a 20 ms budget otherwise measures the JVM's interpreter.
  *
- * <p>Usage: {@code InputSearchBenchmark [--source random|DIR] [--models N] [--sizes 10,20,30] [--budget-ms 20]
- * [--max-iterations N] [--seed S] [--warmup W]}. With {@code --max-iterations} both strategies get the same number
- * of forward evaluations instead (and a time budget of an hour), which compares the algorithms independently of
- * kernel speed and machine load.
+ * <p>Usage: {@code InputSearchBenchmark [--source generator|random|DIR] [--models N] [--sizes 10,20,30]
+ * [--budget-ms 20] [--max-iterations N] [--seed S] [--warmup W] [--save DIR]}. The default source is Crest's
+ * generator; {@code random} is a fast stand-in, and a directory is read as saved {@code .onnx} files (see
+ * {@link OnnxDirectorySource}). {@code --save DIR} keeps every measured model as {@code DIR/<nodes>/mNNNN.onnx}
+ * with its {@code .searchable} listing, so later runs can skip the slow generation. With {@code --max-iterations}
+ * both strategies get the same number of forward evaluations instead (and a time budget of an hour), which compares
+ * the algorithms independently of kernel speed and machine load.
  */
 public final class InputSearchBenchmark {
     /** NNSmith's figures (gradient with proxy derivatives / sampling) at 10, 20 and 30 nodes. */
@@ -55,7 +63,7 @@ public final class InputSearchBenchmark {
         System.out.printf(Locale.ROOT, "budget %s per model and strategy, %d models per size, seed %d%n",
                 options.maxIterations > 0 ? options.maxIterations + " iterations" : options.budgetMillis + " ms",
                 options.models, options.seed);
-        warmUp(source, searches, settings, options);
+        warmUp(searches, settings, options);
 
         System.out.println();
         System.out.println("| nodes | models | gradient | sampling | NNSmith gradient | NNSmith sampling "
@@ -76,6 +84,9 @@ public final class InputSearchBenchmark {
                 if (!DomainLimitedOps.appearIn(c.model())) {
                     continue;
                 }
+                if (options.save != null) {
+                    save(c, options.save.resolve(Integer.toString(size)), tallies[0].models());
+                }
                 int first = tallies[0].models() % searches.size();
                 for (int k = 0; k < searches.size(); k++) {
                     // Alternate which strategy goes first so neither always runs on a freshly warmed cache.
@@ -89,19 +100,27 @@ public final class InputSearchBenchmark {
         }
     }
 
-    private static void warmUp(ModelSource source, List<InputSearch> searches, SearchSettings settings,
-            Options options) {
+    private static void save(SearchCase c, Path directory, int index) {
+        String name = String.format(Locale.ROOT, "m%04d", index);
+        try {
+            Files.createDirectories(directory);
+            OnnxModels.write(c.model(), directory.resolve(name + ".onnx"));
+            Path listing = directory.resolve(name + ".searchable");
+            Path temporary = directory.resolve(name + ".searchable.tmp");
+            Files.write(temporary, c.searchable().stream().sorted().collect(Collectors.toList()));
+            Files.move(temporary, listing, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new BenchException("cannot save models to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Random stand-in models warm the JIT: they are fast to make, and a directory's models are all measured. */
+    private static void warmUp(List<InputSearch> searches, SearchSettings settings, Options options) {
         SplittableRandom seeds = new SplittableRandom(~options.seed);
-        int size = options.sizes.get(0);
-        // A directory is read once, so its models are kept for the measurement and random ones warm up.
-        ModelSource warmSource = source.honoursSize() ? source : new RandomModelSource();
         for (int i = 0; i < options.warmup; i++) {
-            Optional<SearchCase> next = warmSource.next(size, seeds.nextLong());
-            if (next.isEmpty()) {
-                return;
-            }
+            SearchCase c = RandomModelSource.generate(options.sizes.get(0), seeds.nextLong());
             for (InputSearch search : searches) {
-                search.search(next.get().model(), next.get().searchable(), settings, new SplittableRandom(i));
+                search.search(c.model(), c.searchable(), settings, new SplittableRandom(i));
             }
         }
     }
@@ -123,7 +142,8 @@ public final class InputSearchBenchmark {
 
     /** Parsed command line. */
     private static final class Options {
-        String source = "random";
+        String source = "generator";
+        Path save;
         int models = 128;
         List<Integer> sizes = List.of(10, 20, 30);
         long budgetMillis = 20;
@@ -160,6 +180,9 @@ public final class InputSearchBenchmark {
                         case "--max-iterations":
                             o.maxIterations = positive(flag, Integer.parseInt(value));
                             break;
+                        case "--save":
+                            o.save = Path.of(value);
+                            break;
                         case "--seed":
                             o.seed = Long.parseLong(value);
                             break;
@@ -168,7 +191,8 @@ public final class InputSearchBenchmark {
                             break;
                         default:
                             throw new BenchException("unknown option " + flag
-                                    + "; options: --source random|DIR, --models, --sizes, --budget-ms, --max-iterations, --seed, --warmup");
+                                    + "; options: --source generator|random|DIR, --models, --sizes, --budget-ms, --max-iterations, "
+                                    + "--seed, --warmup, --save");
                     }
                 } catch (NumberFormatException e) {
                     throw new BenchException("option " + flag + " needs a number, got '" + value + "'");
@@ -185,6 +209,9 @@ public final class InputSearchBenchmark {
         }
 
         ModelSource source() {
+            if (source.equals("generator")) {
+                return new GeneratedModelSource();
+            }
             if (source.equals("random")) {
                 return new RandomModelSource();
             }
