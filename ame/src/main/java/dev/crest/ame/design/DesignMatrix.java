@@ -1,9 +1,14 @@
 package dev.crest.ame.design;
 
 import dev.crest.ame.AmeException;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The regression design built from subset masks without ever materializing a dense matrix: row {@code j} is a
@@ -29,6 +34,19 @@ public final class DesignMatrix {
     private final double[] step;
     private final int[] bucket;
     private final int bucketCount;
+    /**
+     * Each row's class by its value of {@code step²} (classes numbered by first appearance), or null when there
+     * are more than {@link #MAX_STEP_CLASSES} distinct values and popcounts would not pay off.
+     */
+    private final int[] stepClassOfRow;
+    private final double[] stepClassSquares;
+    /** When every class is one contiguous run of rows: run c covers rows {@code [runStart[c], runEnd[c])}. */
+    private final int[] runStart;
+    private final int[] runEnd;
+    /** Otherwise: one bitset over the rows per class, word-major ({@code [w * classes + c]}). */
+    private final long[] stepClassMasks;
+    /** Above this many distinct {@code step²} values, column products iterate set bits instead of popcounts. */
+    private static final int MAX_STEP_CLASSES = 24;
 
     private DesignMatrix(int rows, int columns, long[] bits, double[] inValue, double[] outValue, int[] bucket,
             int bucketCount) {
@@ -43,6 +61,45 @@ public final class DesignMatrix {
         this.step = new double[rows];
         for (int j = 0; j < rows; j++) {
             step[j] = inValue[j] - outValue[j];
+        }
+        Map<Double, Integer> classOf = new LinkedHashMap<>();
+        int[] classes = new int[rows];
+        int changes = 0;
+        for (int j = 0; j < rows && classOf.size() <= MAX_STEP_CLASSES; j++) {
+            classes[j] = classOf.computeIfAbsent(step[j] * step[j], square -> classOf.size());
+            if (j > 0 && classes[j] != classes[j - 1]) {
+                changes++;
+            }
+        }
+        if (classOf.size() > MAX_STEP_CLASSES) {
+            this.stepClassOfRow = null;
+            this.stepClassSquares = null;
+            this.runStart = null;
+            this.runEnd = null;
+            this.stepClassMasks = null;
+            return;
+        }
+        int count = classOf.size();
+        this.stepClassOfRow = classes;
+        this.stepClassSquares = new double[count];
+        classOf.forEach((square, c) -> stepClassSquares[c] = square);
+        if (changes == count - 1) {
+            this.runStart = new int[count];
+            this.runEnd = new int[count];
+            for (int j = rows - 1; j >= 0; j--) {
+                runStart[classes[j]] = j;
+            }
+            for (int j = 0; j < rows; j++) {
+                runEnd[classes[j]] = j + 1;
+            }
+            this.stepClassMasks = null;
+        } else {
+            this.runStart = null;
+            this.runEnd = null;
+            this.stepClassMasks = new long[words * count];
+            for (int j = 0; j < rows; j++) {
+                stepClassMasks[(j >>> 6) * count + classes[j]] |= 1L << (j & 63);
+            }
         }
     }
 
@@ -228,6 +285,90 @@ public final class DesignMatrix {
             }
             out[i] = shared + s;
         }
+    }
+
+    /**
+     * {@code Σ_j (inValue[j] − outValue[j])²} over the rows that include both points: the only part of the
+     * column product {@code X_aᵀX_b} that depends on both columns. Designs whose rows share a few values of
+     * the step (every AME, knockoff and Shapley design: one per grid value) cost one AND and a popcount per
+     * 64 rows and value; others iterate the common set bits.
+     */
+    public double includedStepSquares(int a, int b) {
+        int baseA = a * words;
+        int baseB = b * words;
+        if (runStart != null) {
+            double s = 0;
+            for (int c = 0; c < runStart.length; c++) {
+                s += stepClassSquares[c] * commonCount(baseA, baseB, runStart[c], runEnd[c]);
+            }
+            return s;
+        }
+        if (stepClassMasks != null) {
+            int classCount = stepClassSquares.length;
+            long[] counts = new long[classCount];
+            for (int w = 0; w < words; w++) {
+                long common = bits[baseA + w] & bits[baseB + w];
+                if (common == 0) {
+                    continue;
+                }
+                int maskBase = w * classCount;
+                for (int c = 0; c < classCount; c++) {
+                    counts[c] += Long.bitCount(common & stepClassMasks[maskBase + c]);
+                }
+            }
+            double s = 0;
+            for (int c = 0; c < classCount; c++) {
+                s += stepClassSquares[c] * counts[c];
+            }
+            return s;
+        }
+        double s = 0;
+        for (int w = 0; w < words; w++) {
+            long word = bits[baseA + w] & bits[baseB + w];
+            int offset = w << 6;
+            while (word != 0) {
+                int j = offset + Long.numberOfTrailingZeros(word);
+                s += step[j] * step[j];
+                word &= word - 1;
+            }
+        }
+        return s;
+    }
+
+    /** Number of rows in {@code [from, to)} set in both columns (given by their word offsets). */
+    private long commonCount(int baseA, int baseB, int from, int to) {
+        int first = from >>> 6;
+        int last = (to - 1) >>> 6;
+        long firstMask = -1L << (from & 63);
+        long lastMask = -1L >>> (63 - ((to - 1) & 63));
+        if (first == last) {
+            return Long.bitCount(bits[baseA + first] & bits[baseB + first] & firstMask & lastMask);
+        }
+        long count = Long.bitCount(bits[baseA + first] & bits[baseB + first] & firstMask);
+        for (int w = first + 1; w < last; w++) {
+            count += Long.bitCount(bits[baseA + w] & bits[baseB + w]);
+        }
+        return count + Long.bitCount(bits[baseA + last] & bits[baseB + last] & lastMask);
+    }
+
+    /**
+     * The rows reordered so that rows sharing a value of {@code step²} are contiguous (stable within a value):
+     * {@link #selectRows} with this order gives a design whose column products ({@link #includedStepSquares})
+     * are plain popcounts over word ranges. The identity when the rows already are, or when the values are too
+     * many to group.
+     */
+    public int[] rowsGroupedByStep() {
+        return groupByStep(IntStream.range(0, rows).toArray());
+    }
+
+    /** The given rows (of this design) stably reordered so that rows sharing a value of {@code step²} are adjacent. */
+    public int[] groupByStep(int[] rowIndices) {
+        if (stepClassOfRow == null) {
+            return rowIndices.clone();
+        }
+        return Arrays.stream(rowIndices).boxed()
+                .sorted(Comparator.comparingInt(j -> stepClassOfRow[j]))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** {@code target[j] += scale·X[j][column]} for every row. */

@@ -54,7 +54,8 @@ public final class LassoCrossValidation {
         for (int f = 0; f < k; f++) {
             final int fold = f;
             testRows[f] = IntStream.range(0, m).filter(j -> foldOf[j] == fold).toArray();
-            trainRows[f] = IntStream.range(0, m).filter(j -> foldOf[j] != fold).toArray();
+            // Grouped by step value, so the fold's path needs no regrouped copy of the design.
+            trainRows[f] = design.groupByStep(IntStream.range(0, m).filter(j -> foldOf[j] != fold).toArray());
             train[f] = new LassoPath(design.selectRows(trainRows[f]));
             test[f] = design.selectRows(testRows[f]);
         }

@@ -29,6 +29,9 @@ import java.util.stream.IntStream;
  * ({@link #fit(double[], double[], LassoSettings, boolean)} can disable that).
  */
 public final class LassoPath {
+    private final DesignMatrix original;
+    /** Row j of {@link #x} is row {@code rowOrder[j]} of the caller's design; null when the orders agree. */
+    private final int[] rowOrder;
     private final DesignMatrix x;
     private final int m;
     private final int n;
@@ -41,11 +44,23 @@ public final class LassoPath {
     private final double[] means;
     /** Centred squared column norm divided by M (a_i, the curvature of coordinate i). */
     private final double[] curvature;
-    /** {@code Σ_j outValue_j · X̃_ji}: how a centred column update shifts the shared part of dot products. */
-    private final double[] outShift;
+    /** {@code Σ_{j included} outValue_j·(inValue_j − outValue_j)}: column i's own part of every product X_iᵀX_k. */
+    private final double[] includedOutSteps;
+    /** {@code Σ_j outValue_j²}: the part of every column product shared by all pairs. */
+    private final double outSelf;
+    private final int[] populatedBuckets;
 
     /** Prepares the per-column quantities of {@code x}, shared by every outcome fitted on it. */
     public LassoPath(DesignMatrix x) {
+        this.original = x;
+        int[] grouped = x.rowsGroupedByStep();
+        boolean identity = true;
+        for (int j = 0; j < grouped.length; j++) {
+            identity &= grouped[j] == j;
+        }
+        // Rows are regrouped by step value (a private copy of the bits) so column products are word-range popcounts.
+        this.rowOrder = identity ? null : grouped;
+        x = identity ? x : x.selectRows(grouped);
         this.x = x;
         this.m = x.rows();
         this.n = x.columns();
@@ -61,17 +76,13 @@ public final class LassoPath {
         for (int j = 0; j < m; j++) {
             outColumn[j] = x.outValue(j);
         }
-        double[] outBucketSums = new double[buckets];
-        for (int j = 0; j < m; j++) {
-            outBucketSums[bucketOfRow[j]] += outColumn[j];
-        }
         this.means = new double[n * buckets];
         this.curvature = new double[n];
-        this.outShift = new double[n];
-        double outSelf = x.outDot(outColumn);
+        this.includedOutSteps = new double[n];
+        this.outSelf = x.outDot(outColumn);
         for (int i = 0; i < n; i++) {
             double norm = x.squaredNorm(i);
-            double shift = x.dot(i, outColumn, outSelf);
+            includedOutSteps[i] = x.dot(i, outColumn, 0);
             if (centred) {
                 double[] sums = x.bucketSums(i);
                 for (int b = 0; b < buckets; b++) {
@@ -79,18 +90,35 @@ public final class LassoPath {
                         double mean = sums[b] / bucketSize[b];
                         means[i * buckets + b] = mean;
                         norm -= bucketSize[b] * mean * mean;
-                        shift -= mean * outBucketSums[b];
                     }
                 }
             }
             curvature[i] = Math.max(norm, 0) / m;
-            outShift[i] = shift;
         }
+        this.populatedBuckets = IntStream.range(0, buckets).filter(b -> bucketSize[b] > 0).toArray();
+    }
+
+    /**
+     * {@code X̃_aᵀX̃_b / M} for the (bucket-centred) columns a and b. Every entry of a column is
+     * {@code out_j + step_j·[j includes the point]}, so the raw product splits into
+     * {@code Σ out² + Σ_{S_a} out·step + Σ_{S_b} out·step + Σ_{S_a∩S_b} step²}: two precomputed per-column
+     * sums and one popcount-based term; centring subtracts {@code Σ_b n_b·mean_ab·mean_bb}.
+     */
+    double gramEntry(int a, int b) {
+        double product = outSelf + includedOutSteps[a] + includedOutSteps[b] + x.includedStepSquares(a, b);
+        if (centred) {
+            int baseA = a * buckets;
+            int baseB = b * buckets;
+            for (int bucket : populatedBuckets) {
+                product -= bucketSize[bucket] * means[baseA + bucket] * means[baseB + bucket];
+            }
+        }
+        return product / m;
     }
 
     /** The design this path fits. */
     public DesignMatrix design() {
-        return x;
+        return original;
     }
 
     /** {@code y} centred within buckets (a copy; unchanged when the design has no buckets). */
@@ -118,14 +146,14 @@ public final class LassoPath {
 
     /** λ_max: the smallest λ at which every coefficient is zero, {@code max_i |X̃_iᵀ ỹ| / M}. */
     public double lambdaMax(double[] y) {
-        checkOutcome(y);
-        double[] r = centre(y);
-        // The same dot product the coordinate updates use, so rounding cannot make a coefficient move at λ_max.
-        double shared = x.outDot(r);
+        double[] r = centre(inRowOrder(y));
+        // The same gradients the path starts from, so rounding cannot make a coefficient move at λ_max.
+        double[] gradient = new double[n];
+        x.columnDots(r, gradient);
         double max = 0;
         for (int i = 0; i < n; i++) {
             if (curvature[i] > 0) {
-                max = Math.max(max, Math.abs(x.dot(i, r, shared)) / m);
+                max = Math.max(max, Math.abs(gradient[i] / m));
             }
         }
         return max;
@@ -150,18 +178,27 @@ public final class LassoPath {
         return lambdas;
     }
 
-    private void checkOutcome(double[] y) {
+    /** Checks an outcome in the caller's row order and returns it in this path's (grouped) row order. */
+    private double[] inRowOrder(double[] y) {
         if (y.length != m) {
             throw new IllegalArgumentException("outcome has " + y.length + " values for " + m + " submodels");
         }
+        if (rowOrder == null) {
+            return y;
+        }
+        double[] permuted = new double[m];
+        for (int j = 0; j < m; j++) {
+            permuted[j] = y[rowOrder[j]];
+        }
+        return permuted;
     }
 
     /**
      * Fits the whole path with warm starts; {@code lambdas} must be decreasing. Returns one point per λ, or
      * fewer when {@code stopEarly} and the deviance criterion ends the path.
      */
-    public List<PathPoint> fit(double[] y, double[] lambdas, LassoSettings settings, boolean stopEarly) {
-        checkOutcome(y);
+    public List<PathPoint> fit(double[] outcome, double[] lambdas, LassoSettings settings, boolean stopEarly) {
+        double[] y = inRowOrder(outcome);
         double[] yMeans = centred ? bucketMeans(y) : new double[buckets];
         double globalMean = 0;
         for (double v : y) {
@@ -177,30 +214,39 @@ public final class LassoPath {
         double threshold = settings.tolerance() * Math.max(nullDeviance, Double.MIN_NORMAL);
 
         double[] beta = new double[n];
-        boolean[] strong = new boolean[n];
+        // The coefficients the residual r currently reflects: descent works on gradients, and r is brought up
+        // to date only for the KKT check.
+        double[] betaOfResidual = new double[n];
+        StrongSetDescent descent = new StrongSetDescent(this, curvature, n);
         double[] gradient = new double[n];
         x.columnDots(r, gradient);
         for (int i = 0; i < n; i++) {
-            gradient[i] /= m;
+            gradient[i] = gradient[i] / m;
         }
         List<PathPoint> path = new ArrayList<>(lambdas.length);
         double previousLambda = lambdas[0];
         double previousExplained = 0;
         for (int k = 0; k < lambdas.length; k++) {
             double lambda = lambdas[k];
+            // Sequential strong rule; gradient is exact here (the last KKT check computed it from r).
             for (int i = 0; i < n; i++) {
-                if (beta[i] != 0 || Math.abs(gradient[i]) >= 2 * lambda - previousLambda) {
-                    strong[i] = true;
+                if (!descent.contains(i) && curvature[i] > 0
+                        && Math.abs(gradient[i]) >= 2 * lambda - previousLambda) {
+                    descent.add(i, gradient[i]);
                 }
             }
             while (true) {
-                descend(strong, beta, r, lambda, threshold, settings.maxSweeps());
+                descend(descent, beta, lambda, threshold, settings.maxSweeps());
+                syncResidual(descent, beta, betaOfResidual, r);
                 x.columnDots(r, gradient);
                 boolean violated = false;
                 for (int i = 0; i < n; i++) {
                     gradient[i] /= m;
-                    if (!strong[i] && curvature[i] > 0 && Math.abs(gradient[i]) > lambda) {
-                        strong[i] = true;
+                }
+                descent.refresh(gradient);
+                for (int i = 0; i < n; i++) {
+                    if (!descent.contains(i) && curvature[i] > 0 && Math.abs(gradient[i]) > lambda) {
+                        descent.add(i, gradient[i]);
                         violated = true;
                     }
                 }
@@ -222,51 +268,47 @@ public final class LassoPath {
                 previousExplained = explained;
             }
         }
+        if (System.getenv("LASSO_DEBUG") != null) {
+            System.err.println("path m=" + m + " points " + path.size() + " " + descent.stats());
+        }
         return path;
     }
 
-    /** Cyclic coordinate descent over the strong set until no coefficient moves by more than the threshold. */
-    private void descend(boolean[] strong, double[] beta, double[] r, double lambda, double threshold,
+    /** Brings the residual up to date with the coefficients that moved since it was last synced. */
+    private void syncResidual(StrongSetDescent descent, double[] beta, double[] betaOfResidual, double[] r) {
+        for (int s : descent.allSlots()) {
+            int i = descent.column(s);
+            double delta = beta[i] - betaOfResidual[i];
+            if (delta != 0) {
+                subtractCentredColumn(i, delta, r);
+                betaOfResidual[i] = beta[i];
+            }
+        }
+    }
+
+    /**
+     * Cyclic coordinate descent over the strong set until no coefficient moves by more than the threshold:
+     * full sweeps alternating with sweeps over the nonzero coefficients only.
+     */
+    private static void descend(StrongSetDescent descent, double[] beta, double lambda, double threshold,
             int maxSweeps) {
-        int[] strongList = indicesOf(strong);
+        int[] strongSlots = descent.allSlots();
         int sweeps = 0;
         while (sweeps < maxSweeps) {
-            double change = sweep(strongList, beta, r, lambda);
+            double change = descent.sweep(strongSlots, beta, lambda);
             sweeps++;
             if (change < threshold) {
                 return;
             }
-            int[] active = nonzero(strongList, beta);
+            int[] active = descent.nonzeroSlots(beta);
             while (sweeps < maxSweeps) {
-                double activeChange = sweep(active, beta, r, lambda);
+                double activeChange = descent.sweep(active, beta, lambda);
                 sweeps++;
                 if (activeChange < threshold) {
                     break;
                 }
             }
         }
-    }
-
-    private double sweep(int[] columns, double[] beta, double[] r, double lambda) {
-        double shared = x.outDot(r);
-        double maxChange = 0;
-        for (int i : columns) {
-            double a = curvature[i];
-            if (a <= 0) {
-                continue;
-            }
-            double g = x.dot(i, r, shared) / m;
-            double z = g + a * beta[i];
-            double updated = softThreshold(z, lambda) / a;
-            double delta = updated - beta[i];
-            if (delta != 0) {
-                beta[i] = updated;
-                subtractCentredColumn(i, delta, r);
-                shared -= delta * outShift[i];
-                maxChange = Math.max(maxChange, a * delta * delta);
-            }
-        }
-        return maxChange;
     }
 
     private void subtractCentredColumn(int column, double delta, double[] r) {
@@ -280,33 +322,6 @@ public final class LassoPath {
         } else {
             x.addColumn(column, -delta, r);
         }
-    }
-
-    private static double softThreshold(double z, double lambda) {
-        if (z > lambda) {
-            return z - lambda;
-        }
-        if (z < -lambda) {
-            return z + lambda;
-        }
-        return 0;
-    }
-
-    private static int[] indicesOf(boolean[] flags) {
-        int count = 0;
-        for (boolean f : flags) {
-            if (f) {
-                count++;
-            }
-        }
-        int[] out = new int[count];
-        int k = 0;
-        for (int i = 0; i < flags.length; i++) {
-            if (flags[i]) {
-                out[k++] = i;
-            }
-        }
-        return out;
     }
 
     private static int[] nonzero(int[] columns, double[] beta) {

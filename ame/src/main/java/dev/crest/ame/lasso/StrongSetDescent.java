@@ -1,0 +1,158 @@
+package dev.crest.ame.lasso;
+
+import java.util.Arrays;
+
+/**
+ * Coordinate descent over the strong set of one path fit in glmnet's "covariance mode": instead of a residual,
+ * it keeps each strong column's gradient {@code X̃_iᵀr/M} and, when coefficient k moves by δ, subtracts
+ * {@code δ·X̃_iᵀX̃_k/M} from every strong gradient. An update then costs one pass over the strong set rather
+ * than over the M rows, and the column products come from {@link LassoPath#gramEntry} (popcounts on the bit
+ * columns). Products are computed lazily, only between strong columns and columns that have ever been nonzero,
+ * and kept for the rest of the path.
+ */
+final class StrongSetDescent {
+    private final LassoPath path;
+    private final double[] curvature;
+    /** Strong slot of each column, or −1. */
+    private final int[] slotOf;
+    /** Gram column index of each ever-nonzero column, or −1. */
+    private final int[] gramOf;
+    private int[] columns = new int[64];
+    private double[] gradient = new double[64];
+    private int size;
+    /** {@code gram[g][s] = X̃_{columns[s]}ᵀX̃_k/M} for the g-th ever-nonzero column k, filled for slots below {@code filled[g]}. */
+    private double[][] gram = new double[16][];
+    private int[] filled = new int[16];
+    private int gramCount;
+
+    StrongSetDescent(LassoPath path, double[] curvature, int columnCount) {
+        this.path = path;
+        this.curvature = curvature;
+        this.slotOf = new int[columnCount];
+        this.gramOf = new int[columnCount];
+        Arrays.fill(slotOf, -1);
+        Arrays.fill(gramOf, -1);
+    }
+
+    boolean contains(int column) {
+        return slotOf[column] >= 0;
+    }
+
+    String stats() {
+        long entries = 0;
+        for (int g = 0; g < gramCount; g++) {
+            entries += filled[g];
+        }
+        return "strong " + size + " gram " + gramCount + " entries " + entries + " updates " + updates;
+    }
+
+    long updates;
+
+    /** The column in strong slot {@code slot}. */
+    int column(int slot) {
+        return columns[slot];
+    }
+
+    /** Adds a column to the strong set with its current gradient {@code X̃ᵀr/M}. */
+    void add(int column, double currentGradient) {
+        if (size == columns.length) {
+            columns = Arrays.copyOf(columns, 2 * size);
+            gradient = Arrays.copyOf(gradient, 2 * size);
+        }
+        slotOf[column] = size;
+        columns[size] = column;
+        gradient[size] = currentGradient;
+        size++;
+    }
+
+    /** Replaces the strong gradients by exact ones (computed from the residual), discarding rounding drift. */
+    void refresh(double[] exactGradient) {
+        for (int s = 0; s < size; s++) {
+            gradient[s] = exactGradient[columns[s]];
+        }
+    }
+
+    /** The strong columns whose coefficient is nonzero. */
+    int[] nonzeroSlots(double[] beta) {
+        int[] out = new int[size];
+        int count = 0;
+        for (int s = 0; s < size; s++) {
+            if (beta[columns[s]] != 0) {
+                out[count++] = s;
+            }
+        }
+        return Arrays.copyOf(out, count);
+    }
+
+    /** All strong slots, in the order columns joined. */
+    int[] allSlots() {
+        int[] out = new int[size];
+        for (int s = 0; s < size; s++) {
+            out[s] = s;
+        }
+        return out;
+    }
+
+    /** One cyclic pass over the given slots at λ; returns {@code max a_i·Δβ_i²}. */
+    double sweep(int[] slots, double[] beta, double lambda) {
+        double maxChange = 0;
+        for (int s : slots) {
+            int i = columns[s];
+            double a = curvature[i];
+            double z = gradient[s] + a * beta[i];
+            double updated = softThreshold(z, lambda) / a;
+            double delta = updated - beta[i];
+            if (delta != 0) {
+                beta[i] = updated;
+                updates++;
+                double[] products = gramColumn(i);
+                double[] g = gradient;
+                for (int t = 0; t < size; t++) {
+                    g[t] -= delta * products[t];
+                }
+                maxChange = Math.max(maxChange, a * delta * delta);
+            }
+        }
+        return maxChange;
+    }
+
+    private double[] gramColumn(int column) {
+        int g = gramOf[column];
+        if (g < 0) {
+            if (gramCount == gram.length) {
+                gram = Arrays.copyOf(gram, 2 * gramCount);
+                filled = Arrays.copyOf(filled, 2 * gramCount);
+            }
+            g = gramCount++;
+            gramOf[column] = g;
+            gram[g] = new double[Math.max(16, size)];
+            filled[g] = 0;
+        }
+        double[] products = gram[g];
+        if (filled[g] < size) {
+            if (products.length < size) {
+                products = Arrays.copyOf(products, Math.max(size, products.length + products.length / 2));
+                gram[g] = products;
+            }
+            for (int t = filled[g]; t < size; t++) {
+                int other = columns[t];
+                int h = gramOf[other];
+                // Symmetry: reuse the entry if the other column's own Gram column already holds it.
+                products[t] = h >= 0 && h != g && filled[h] > slotOf[column] ? gram[h][slotOf[column]]
+                        : path.gramEntry(column, other);
+            }
+            filled[g] = size;
+        }
+        return products;
+    }
+
+    static double softThreshold(double z, double lambda) {
+        if (z > lambda) {
+            return z - lambda;
+        }
+        if (z < -lambda) {
+            return z + lambda;
+        }
+        return 0;
+    }
+}
