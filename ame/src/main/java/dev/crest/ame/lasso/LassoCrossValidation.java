@@ -24,6 +24,7 @@ public final class LassoCrossValidation {
     private final DesignMatrix[] test;
     private final int[][] trainRows;
     private final int[][] testRows;
+    private final int[] foldOf;
 
     /** Prepares the folds of {@code design}; fails with an {@link AmeException} when there are too few submodels. */
     public LassoCrossValidation(DesignMatrix design, LassoSettings settings) {
@@ -43,7 +44,7 @@ public final class LassoCrossValidation {
             permutation[i] = permutation[j];
             permutation[j] = t;
         }
-        int[] foldOf = new int[m];
+        this.foldOf = new int[m];
         for (int pos = 0; pos < m; pos++) {
             foldOf[permutation[pos]] = pos % k;
         }
@@ -59,6 +60,14 @@ public final class LassoCrossValidation {
             train[f] = new LassoPath(design.selectRows(trainRows[f]));
             test[f] = design.selectRows(testRows[f]);
         }
+    }
+
+    /**
+     * The fold of each submodel (row), in {@code [0, folds)}: lets another implementation cross-validate on
+     * exactly the same partition (the benchmark hands it to scikit-learn and glmnet).
+     */
+    public int[] foldAssignment() {
+        return foldOf.clone();
     }
 
     /** Convenience: prepares the folds and fits every outcome column. */

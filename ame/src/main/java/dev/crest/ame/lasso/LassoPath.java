@@ -215,20 +215,25 @@ public final class LassoPath {
 
         double[] beta = new double[n];
         // The coefficients the residual r currently reflects: descent works on gradients, and r is brought up
-        // to date only for the KKT check.
+        // to date only when a KKT check needs exact gradients.
         double[] betaOfResidual = new double[n];
-        StrongSetDescent descent = new StrongSetDescent(this, curvature, n);
+        // Gradients X̃ᵀr/M of every column at the reference residual (the last full check).
         double[] gradient = new double[n];
         x.columnDots(r, gradient);
         for (int i = 0; i < n; i++) {
             gradient[i] = gradient[i] / m;
         }
+        StrongSetDescent descent = new StrongSetDescent(this, curvature, gradient, nullDeviance);
+        // Rounding slack on the screening bound, far above the drift of the tracked distance.
+        double slack = 1e-9 * Math.sqrt(Math.max(nullDeviance, Double.MIN_NORMAL));
+        int[] candidates = new int[n];
         List<PathPoint> path = new ArrayList<>(lambdas.length);
         double previousLambda = lambdas[0];
         double previousExplained = 0;
         for (int k = 0; k < lambdas.length; k++) {
             double lambda = lambdas[k];
-            // Sequential strong rule; gradient is exact here (the last KKT check computed it from r).
+            // Sequential strong rule on the reference gradients (a heuristic: the KKT check below is what
+            // guarantees the solution).
             for (int i = 0; i < n; i++) {
                 if (!descent.contains(i) && curvature[i] > 0
                         && Math.abs(gradient[i]) >= 2 * lambda - previousLambda) {
@@ -237,17 +242,47 @@ public final class LassoPath {
             }
             while (true) {
                 descend(descent, beta, lambda, threshold, settings.maxSweeps());
-                syncResidual(descent, beta, betaOfResidual, r);
-                x.columnDots(r, gradient);
-                boolean violated = false;
+                // KKT check. A column's gradient moved from its reference value by at most
+                // ‖X̃_i‖·‖r − r_ref‖/M (Cauchy–Schwarz), and the descent tracks ‖r − r_ref‖²/M exactly, so only
+                // columns whose bound reaches λ can violate; the others need no dot product at all.
+                double distance = Math.sqrt(descent.referenceDistanceSquared()) + slack;
+                int count = 0;
                 for (int i = 0; i < n; i++) {
-                    gradient[i] /= m;
+                    if (!descent.contains(i) && curvature[i] > 0
+                            && Math.abs(gradient[i]) + Math.sqrt(curvature[i]) * distance > lambda) {
+                        candidates[count++] = i;
+                    }
                 }
-                descent.refresh(gradient);
-                for (int i = 0; i < n; i++) {
-                    if (!descent.contains(i) && curvature[i] > 0 && Math.abs(gradient[i]) > lambda) {
-                        descent.add(i, gradient[i]);
-                        violated = true;
+                DEBUG_CANDIDATES += count;
+                if (count == 0) {
+                    DEBUG_SKIPPED++;
+                    break;
+                }
+                syncResidual(descent, beta, betaOfResidual, r);
+                boolean violated = false;
+                if (count <= n / 8) {
+                    DEBUG_PARTIAL++;
+                    double shared = x.outDot(r);
+                    for (int c = 0; c < count; c++) {
+                        int i = candidates[c];
+                        double exact = x.dot(i, r, shared) / m;
+                        if (Math.abs(exact) > lambda) {
+                            descent.add(i, exact);
+                            violated = true;
+                        }
+                    }
+                } else {
+                    DEBUG_FULL++;
+                    x.columnDots(r, gradient);
+                    for (int i = 0; i < n; i++) {
+                        gradient[i] /= m;
+                    }
+                    descent.resetReference(squaredNorm(r) / m);
+                    for (int i = 0; i < n; i++) {
+                        if (!descent.contains(i) && curvature[i] > 0 && Math.abs(gradient[i]) > lambda) {
+                            descent.add(i, gradient[i]);
+                            violated = true;
+                        }
                     }
                 }
                 if (!violated) {
@@ -257,11 +292,7 @@ public final class LassoPath {
             path.add(point(lambda, beta, yMeans, globalMean));
             previousLambda = lambda;
             if (stopEarly && nullDeviance > 0) {
-                double rss = 0;
-                for (double v : r) {
-                    rss += v * v;
-                }
-                double explained = 1 - rss / m / nullDeviance;
+                double explained = 1 - descent.residualSquares() / nullDeviance;
                 if (k > 0 && (explained > 0.999 || explained - previousExplained < 1e-5 * explained)) {
                     break;
                 }
@@ -269,19 +300,46 @@ public final class LassoPath {
             }
         }
         if (System.getenv("LASSO_DEBUG") != null) {
-            System.err.println("path m=" + m + " points " + path.size() + " " + descent.stats());
+            System.err.println("path m=" + m + " points " + path.size() + " " + descent.stats() + " skipped " + DEBUG_SKIPPED + " partial " + DEBUG_PARTIAL + " full " + DEBUG_FULL + " cand " + DEBUG_CANDIDATES);
         }
         return path;
     }
 
-    /** Brings the residual up to date with the coefficients that moved since it was last synced. */
+    static int DEBUG_SKIPPED, DEBUG_PARTIAL, DEBUG_FULL;
+    static long DEBUG_CANDIDATES;
+    private static double squaredNorm(double[] v) {
+        double s = 0;
+        for (double e : v) {
+            s += e * e;
+        }
+        return s;
+    }
+
+    /**
+     * Brings the residual up to date with the coefficients that moved since it was last synced. The parts of
+     * the columns shared by all rows (excluded-point values, bucket means) are summed first and applied in
+     * one pass; each moved column then adds only its included rows.
+     */
     private void syncResidual(StrongSetDescent descent, double[] beta, double[] betaOfResidual, double[] r) {
+        double totalDelta = 0;
+        double[] bucketShift = new double[buckets];
         for (int s : descent.allSlots()) {
             int i = descent.column(s);
             double delta = beta[i] - betaOfResidual[i];
             if (delta != 0) {
-                subtractCentredColumn(i, delta, r);
+                x.addIncludedSteps(i, -delta, r);
+                totalDelta += delta;
+                if (centred) {
+                    for (int b = 0; b < buckets; b++) {
+                        bucketShift[b] += delta * means[i * buckets + b];
+                    }
+                }
                 betaOfResidual[i] = beta[i];
+            }
+        }
+        if (totalDelta != 0) {
+            for (int j = 0; j < m; j++) {
+                r[j] -= totalDelta * outColumn[j] - bucketShift[bucketOfRow[j]];
             }
         }
     }
@@ -308,19 +366,6 @@ public final class LassoPath {
                     break;
                 }
             }
-        }
-    }
-
-    private void subtractCentredColumn(int column, double delta, double[] r) {
-        if (centred) {
-            // One pass for the excluded-point value and the bucket mean together; the included rows follow.
-            int base = column * buckets;
-            for (int j = 0; j < m; j++) {
-                r[j] -= delta * (outColumn[j] - means[base + bucketOfRow[j]]);
-            }
-            x.addIncludedSteps(column, -delta, r);
-        } else {
-            x.addColumn(column, -delta, r);
         }
     }
 

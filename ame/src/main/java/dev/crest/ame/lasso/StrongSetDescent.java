@@ -24,10 +24,23 @@ final class StrongSetDescent {
     private double[][] gram = new double[16][];
     private int[] filled = new int[16];
     private int gramCount;
+    private final double[] reference;
+    /** ‖r − r_ref‖²/M, kept exactly in step with the coefficient updates. */
+    private double referenceDistanceSquared;
+    /** ‖r‖²/M, likewise. */
+    private double residualSquares;
 
-    StrongSetDescent(LassoPath path, double[] curvature, int columnCount) {
+    /**
+     * @param reference        every column's gradient at the reference residual (owned by the caller, who
+     *                         overwrites it and calls {@link #resetReference} after each full check)
+     * @param residualSquares  ‖r‖²/M at the start (the null deviance)
+     */
+    StrongSetDescent(LassoPath path, double[] curvature, double[] reference, double residualSquares) {
         this.path = path;
         this.curvature = curvature;
+        this.reference = reference;
+        this.residualSquares = residualSquares;
+        int columnCount = curvature.length;
         this.slotOf = new int[columnCount];
         this.gramOf = new int[columnCount];
         Arrays.fill(slotOf, -1);
@@ -65,11 +78,26 @@ final class StrongSetDescent {
         size++;
     }
 
-    /** Replaces the strong gradients by exact ones (computed from the residual), discarding rounding drift. */
-    void refresh(double[] exactGradient) {
+    /**
+     * The caller recomputed the reference gradients from the current residual: adopt them for the strong set
+     * (discarding rounding drift) and restart the distance from the reference.
+     */
+    void resetReference(double exactResidualSquares) {
         for (int s = 0; s < size; s++) {
-            gradient[s] = exactGradient[columns[s]];
+            gradient[s] = reference[columns[s]];
         }
+        referenceDistanceSquared = 0;
+        residualSquares = exactResidualSquares;
+    }
+
+    /** ‖r − r_ref‖²/M for the current coefficients (never negative). */
+    double referenceDistanceSquared() {
+        return Math.max(referenceDistanceSquared, 0);
+    }
+
+    /** ‖r‖²/M for the current coefficients. */
+    double residualSquares() {
+        return Math.max(residualSquares, 0);
     }
 
     /** The strong columns whose coefficient is nonzero. */
@@ -103,6 +131,10 @@ final class StrongSetDescent {
             double updated = softThreshold(z, lambda) / a;
             double delta = updated - beta[i];
             if (delta != 0) {
+                // r moves by −δ·X̃_i, and X̃_iᵀr/M is the gradient before the update.
+                double curvatureTerm = delta * delta * a;
+                residualSquares += curvatureTerm - 2 * delta * gradient[s];
+                referenceDistanceSquared += curvatureTerm - 2 * delta * (gradient[s] - reference[i]);
                 beta[i] = updated;
                 updates++;
                 double[] products = gramColumn(i);
