@@ -234,10 +234,23 @@ public final class LassoPath {
             double lambda = lambdas[k];
             // Sequential strong rule on the reference gradients (a heuristic: the KKT check below is what
             // guarantees the solution).
+            int joining = 0;
             for (int i = 0; i < n; i++) {
                 if (!descent.contains(i) && curvature[i] > 0
                         && Math.abs(gradient[i]) >= 2 * lambda - previousLambda) {
-                    descent.add(i, gradient[i]);
+                    candidates[joining++] = i;
+                }
+            }
+            if (joining > 0 && descent.updatesSinceReference() == 0) {
+                for (int c = 0; c < joining; c++) {
+                    descent.add(candidates[c], gradient[candidates[c]]);
+                }
+            } else if (joining > 0) {
+                // The descent needs each joining column's current gradient, which the reference predates.
+                syncResidual(descent, beta, betaOfResidual, r);
+                double shared = x.outDot(r);
+                for (int c = 0; c < joining; c++) {
+                    descent.add(candidates[c], x.dot(candidates[c], r, shared) / m);
                 }
             }
             while (true) {

@@ -59,7 +59,8 @@ final class StrongSetDescent {
         return "strong " + size + " gram " + gramCount + " entries " + entries + " updates " + updates;
     }
 
-    long updates;
+    private long updates;
+    private long referenceUpdates;
 
     /** The column in strong slot {@code slot}. */
     int column(int slot) {
@@ -88,6 +89,12 @@ final class StrongSetDescent {
         }
         referenceDistanceSquared = 0;
         residualSquares = exactResidualSquares;
+        referenceUpdates = updates;
+    }
+
+    /** Coefficient updates since the reference gradients were computed (0: they are exact for the current β). */
+    long updatesSinceReference() {
+        return updates - referenceUpdates;
     }
 
     /** ‖r − r_ref‖²/M for the current coefficients (never negative). */
