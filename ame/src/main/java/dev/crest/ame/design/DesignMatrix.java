@@ -335,6 +335,72 @@ public final class DesignMatrix {
         return s;
     }
 
+    /** Number of {@code long} words of one column's bitset (see {@link #copyColumnBits}). */
+    public int wordsPerColumn() {
+        return words;
+    }
+
+    /** Copies column {@code column}'s inclusion bits ({@link #wordsPerColumn()} words) into {@code target}. */
+    public void copyColumnBits(int column, long[] target, int offset) {
+        System.arraycopy(bits, column * words, target, offset, words);
+    }
+
+    /**
+     * {@code products[t] = includedStepSquares(a, others[t])} for {@code t} in {@code [from, to)}: one column
+     * against many, with column a's words split by row class once instead of per pair. {@code packed} holds
+     * the bits of {@code others[t]} at {@code [t·wordsPerColumn(), (t+1)·wordsPerColumn())} (see
+     * {@link #copyColumnBits}), so the many columns are read sequentially.
+     */
+    public void includedStepSquares(int a, int[] others, long[] packed, int from, int to, double[] products) {
+        if (runStart == null) {
+            for (int t = from; t < to; t++) {
+                products[t] = includedStepSquares(a, others[t]);
+            }
+            return;
+        }
+        int runs = runStart.length;
+        // Segment k is column a's word segmentWord[k] restricted to the rows of one class; run c owns the
+        // segments [segmentEnd[c-1], segmentEnd[c]).
+        int[] segmentWord = new int[words + runs];
+        long[] segmentBits = new long[words + runs];
+        int[] segmentEnd = new int[runs];
+        int count = 0;
+        int baseA = a * words;
+        for (int c = 0; c < runs; c++) {
+            int first = runStart[c] >>> 6;
+            int last = (runEnd[c] - 1) >>> 6;
+            for (int w = first; w <= last; w++) {
+                long mask = -1L;
+                if (w == first) {
+                    mask &= -1L << (runStart[c] & 63);
+                }
+                if (w == last) {
+                    mask &= -1L >>> (63 - ((runEnd[c] - 1) & 63));
+                }
+                long word = bits[baseA + w] & mask;
+                if (word != 0) {
+                    segmentWord[count] = w;
+                    segmentBits[count] = word;
+                    count++;
+                }
+            }
+            segmentEnd[c] = count;
+        }
+        for (int t = from; t < to; t++) {
+            int baseB = t * words;
+            double s = 0;
+            int k = 0;
+            for (int c = 0; c < runs; c++) {
+                long common = 0;
+                for (int end = segmentEnd[c]; k < end; k++) {
+                    common += Long.bitCount(segmentBits[k] & packed[baseB + segmentWord[k]]);
+                }
+                s += stepClassSquares[c] * common;
+            }
+            products[t] = s;
+        }
+    }
+
     /** Number of rows in {@code [from, to)} set in both columns (given by their word offsets). */
     private long commonCount(int baseA, int baseB, int from, int to) {
         int first = from >>> 6;

@@ -102,18 +102,40 @@ public final class LassoPath {
      * {@code X̃_aᵀX̃_b / M} for the (bucket-centred) columns a and b. Every entry of a column is
      * {@code out_j + step_j·[j includes the point]}, so the raw product splits into
      * {@code Σ out² + Σ_{S_a} out·step + Σ_{S_b} out·step + Σ_{S_a∩S_b} step²}: two precomputed per-column
-     * sums and one popcount-based term; centring subtracts {@code Σ_b n_b·mean_ab·mean_bb}.
+     * sums and one popcount-based term; centring subtracts {@code Σ_b n_b·mean_ab·mean_bb}. Fills
+     * {@code products[t]} with the product of columns a and {@code others[t]} for {@code t} in {@code [from, to)};
+     * {@code packedBits} holds the bits of the others in that order (see {@link DesignMatrix#copyColumnBits}).
      */
-    double gramEntry(int a, int b) {
-        double product = outSelf + includedOutSteps[a] + includedOutSteps[b] + x.includedStepSquares(a, b);
+    void gramEntries(int a, int[] others, long[] packedBits, int from, int to, double[] products) {
+        x.includedStepSquares(a, others, packedBits, from, to, products);
+        double[] weighted = new double[buckets];
         if (centred) {
-            int baseA = a * buckets;
-            int baseB = b * buckets;
             for (int bucket : populatedBuckets) {
-                product -= bucketSize[bucket] * means[baseA + bucket] * means[baseB + bucket];
+                weighted[bucket] = bucketSize[bucket] * means[a * buckets + bucket];
             }
         }
-        return product / m;
+        double shared = outSelf + includedOutSteps[a];
+        for (int t = from; t < to; t++) {
+            int b = others[t];
+            double product = shared + includedOutSteps[b] + products[t];
+            if (centred) {
+                int base = b * buckets;
+                for (int bucket : populatedBuckets) {
+                    product -= weighted[bucket] * means[base + bucket];
+                }
+            }
+            products[t] = product / m;
+        }
+    }
+
+    /** Words per column of the (regrouped) design's bitsets. */
+    int wordsPerColumn() {
+        return x.wordsPerColumn();
+    }
+
+    /** Copies column {@code column}'s bits of the (regrouped) design into {@code target} at {@code offset}. */
+    void copyColumnBits(int column, long[] target, int offset) {
+        x.copyColumnBits(column, target, offset);
     }
 
     /** The design this path fits. */

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Coordinate descent over the strong set of one path fit in glmnet's "covariance mode": instead of a residual,
  * it keeps each strong column's gradient {@code X̃_iᵀr/M} and, when coefficient k moves by δ, subtracts
  * {@code δ·X̃_iᵀX̃_k/M} from every strong gradient. An update then costs one pass over the strong set rather
- * than over the M rows, and the column products come from {@link LassoPath#gramEntry} (popcounts on the bit
+ * than over the M rows, and the column products come from {@link LassoPath#gramEntries} (popcounts on the bit
  * columns). Products are computed lazily, only between strong columns and columns that have ever been nonzero,
  * and kept for the rest of the path.
  */
@@ -25,6 +25,9 @@ final class StrongSetDescent {
     private int[] filled = new int[16];
     private int gramCount;
     private final double[] reference;
+    /** The strong columns' inclusion bits in slot order, so Gram columns stream through them sequentially. */
+    private long[] strongBits;
+    private final int words;
     /** ‖r − r_ref‖²/M, kept exactly in step with the coefficient updates. */
     private double referenceDistanceSquared;
     /** ‖r‖²/M, likewise. */
@@ -41,6 +44,8 @@ final class StrongSetDescent {
         this.reference = reference;
         this.residualSquares = residualSquares;
         int columnCount = curvature.length;
+        this.words = path.wordsPerColumn();
+        this.strongBits = new long[64 * words];
         this.slotOf = new int[columnCount];
         this.gramOf = new int[columnCount];
         Arrays.fill(slotOf, -1);
@@ -73,6 +78,10 @@ final class StrongSetDescent {
             columns = Arrays.copyOf(columns, 2 * size);
             gradient = Arrays.copyOf(gradient, 2 * size);
         }
+        if ((size + 1) * words > strongBits.length) {
+            strongBits = Arrays.copyOf(strongBits, 2 * (size + 1) * words);
+        }
+        path.copyColumnBits(column, strongBits, size * words);
         slotOf[column] = size;
         columns[size] = column;
         gradient[size] = currentGradient;
@@ -173,13 +182,7 @@ final class StrongSetDescent {
                 products = Arrays.copyOf(products, Math.max(size, products.length + products.length / 2));
                 gram[g] = products;
             }
-            for (int t = filled[g]; t < size; t++) {
-                int other = columns[t];
-                int h = gramOf[other];
-                // Symmetry: reuse the entry if the other column's own Gram column already holds it.
-                products[t] = h >= 0 && h != g && filled[h] > slotOf[column] ? gram[h][slotOf[column]]
-                        : path.gramEntry(column, other);
-            }
+            path.gramEntries(column, columns, strongBits, filled[g], size, products);
             filled[g] = size;
         }
         return products;
