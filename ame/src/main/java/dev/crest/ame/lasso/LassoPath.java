@@ -27,7 +27,20 @@ import java.util.stream.IntStream;
  * KKT check over all columns adds any violators before moving on. Like glmnet, the path stops early when
  * the explained fraction of deviance exceeds 0.999 or improves by less than 10⁻⁵ between steps
  * ({@link #fit(double[], double[], LassoSettings, boolean)} can disable that).
- */
+ *
+ * <p>What makes it fast on bit-column designs:
+ * <ul>
+ *   <li>Covariance-mode descent ({@link StrongSetDescent}): updates move gradients through column products
+ *       instead of touching the M-row residual, and each product {@code X̃_aᵀX̃_b} costs one AND + popcount
+ *       per 64 rows, because an entry is {@code out_j + step_j·bit} and {@code step_j} takes one value per grid
+ *       value. The rows are regrouped by step value once (a private copy of the bits, unless the caller's rows
+ *       already are), so each value is a contiguous run of words.</li>
+ *   <li>Screened KKT checks: the descent tracks ‖r − r_ref‖ exactly, so a column whose gradient at the
+ *       reference residual is further from ±λ than {@code ‖X̃_i‖·‖r − r_ref‖/M} cannot violate and is not
+ *       touched. The residual itself is brought up to date only when some column needs an exact check.</li>
+ *   <li>All-column gradients use {@link DesignMatrix#columnDots} (table look-ups per 8 rows).</li>
+ * </ul>
+  */
 public final class LassoPath {
     private final DesignMatrix original;
     /** Row j of {@link #x} is row {@code rowOrder[j]} of the caller's design; null when the orders agree. */
@@ -288,15 +301,12 @@ public final class LassoPath {
                         candidates[count++] = i;
                     }
                 }
-                DEBUG_CANDIDATES += count;
                 if (count == 0) {
-                    DEBUG_SKIPPED++;
                     break;
                 }
                 syncResidual(descent, beta, betaOfResidual, r);
                 boolean violated = false;
                 if (count <= n / 8) {
-                    DEBUG_PARTIAL++;
                     double shared = x.outDot(r);
                     for (int c = 0; c < count; c++) {
                         int i = candidates[c];
@@ -307,7 +317,6 @@ public final class LassoPath {
                         }
                     }
                 } else {
-                    DEBUG_FULL++;
                     x.columnDots(r, gradient);
                     for (int i = 0; i < n; i++) {
                         gradient[i] /= m;
@@ -334,14 +343,9 @@ public final class LassoPath {
                 previousExplained = explained;
             }
         }
-        if (System.getenv("LASSO_DEBUG") != null) {
-            System.err.println("path m=" + m + " points " + path.size() + " " + descent.stats() + " skipped " + DEBUG_SKIPPED + " partial " + DEBUG_PARTIAL + " full " + DEBUG_FULL + " cand " + DEBUG_CANDIDATES);
-        }
         return path;
     }
 
-    static int DEBUG_SKIPPED, DEBUG_PARTIAL, DEBUG_FULL;
-    static long DEBUG_CANDIDATES;
     private static double squaredNorm(double[] v) {
         double s = 0;
         for (double e : v) {

@@ -56,14 +56,6 @@ final class StrongSetDescent {
         return slotOf[column] >= 0;
     }
 
-    String stats() {
-        long entries = 0;
-        for (int g = 0; g < gramCount; g++) {
-            entries += filled[g];
-        }
-        return "strong " + size + " gram " + gramCount + " entries " + entries + " updates " + updates;
-    }
-
     private long updates;
     private long referenceUpdates;
 
