@@ -2,7 +2,7 @@
 # Crest's cross-validated LASSO against scikit-learn's LassoCV and R's cv.glmnet on the same matrix in the same
 # run; see dev.crest.bench.lasso.LassoBenchmark and bench/README.md.
 #   bench/lasso.sh [--outcomes 20] [--sklearn-outcomes K] [--glmnet-outcomes K] [--submodels 2000] [--points 10000]
-#                  [--seed 1] [--work bench/target/lasso] [--python /usr/bin/python3] [--rscript Rscript]
+#                  [--crest-rounds 2] [--seed 1] [--work bench/target/lasso] [--python /usr/bin/python3] [--rscript Rscript]
 #   bench/lasso.sh --memory [points submodels outcomes]   the 2 GB heap check (dev.crest.bench.lasso.LassoMemoryCheck)
 # Every side runs on CREST_BENCH_THREADS threads (default 2).
 set -euo pipefail

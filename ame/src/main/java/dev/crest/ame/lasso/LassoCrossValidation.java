@@ -106,9 +106,8 @@ public final class LassoCrossValidation {
         }
         int k = train.length;
         double[][] foldErrors = new double[k][];
-        for (int f = 0; f < k; f++) {
-            foldErrors[f] = heldOutErrors(f, y, lambdas);
-        }
+        // Folds in parallel too, so a single query still uses every thread of the pool.
+        IntStream.range(0, k).parallel().forEach(f -> foldErrors[f] = heldOutErrors(f, y, lambdas));
         double[] mean = new double[lambdas.length];
         double[] se = new double[lambdas.length];
         for (int l = 0; l < lambdas.length; l++) {

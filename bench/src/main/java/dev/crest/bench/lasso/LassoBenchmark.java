@@ -36,7 +36,7 @@ public final class LassoBenchmark {
 
     /** Command-line settings. */
     record Options(int submodels, int points, int outcomes, int sklearnOutcomes, int glmnetOutcomes, int threads,
-            long seed, Path work, Path python, String rscript, Path scripts) {
+            int crestRounds, long seed, Path work, Path python, String rscript, Path scripts) {
 
         static Options parse(String[] args) {
             int submodels = 2000;
@@ -45,6 +45,7 @@ public final class LassoBenchmark {
             int sklearn = -1;
             int glmnet = -1;
             int threads = 2;
+            int rounds = 2;
             long seed = 1;
             Path work = Path.of("bench/target/lasso");
             Path python = Path.of("/usr/bin/python3");
@@ -62,6 +63,7 @@ public final class LassoBenchmark {
                     case "--sklearn-outcomes" -> sklearn = Integer.parseInt(value);
                     case "--glmnet-outcomes" -> glmnet = Integer.parseInt(value);
                     case "--threads" -> threads = Integer.parseInt(value);
+                    case "--crest-rounds" -> rounds = Integer.parseInt(value);
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--work" -> work = Path.of(value);
                     case "--python" -> python = Path.of(value);
@@ -73,8 +75,11 @@ public final class LassoBenchmark {
             }
             sklearn = sklearn < 0 ? outcomes : Math.min(sklearn, outcomes);
             glmnet = glmnet < 0 ? outcomes : Math.min(glmnet, outcomes);
-            return new Options(submodels, points, outcomes, sklearn, glmnet, threads, seed, work, python, rscript,
-                    scripts);
+            if (rounds < 1) {
+                throw new BenchException("--crest-rounds must be at least 1, got " + rounds);
+            }
+            return new Options(submodels, points, outcomes, sklearn, glmnet, threads, rounds, seed, work, python,
+                    rscript, scripts);
         }
     }
 
@@ -98,7 +103,7 @@ public final class LassoBenchmark {
         List<LassoFit> fits = null;
         int[] folds = null;
         List<Double> crestRounds = new ArrayList<>();
-        for (int round = 0; round < 2; round++) { // the first round warms up the JIT
+        for (int round = 0; round < options.crestRounds(); round++) { // the last round counts; earlier ones warm up
             long start = System.nanoTime();
             LassoCrossValidation cv = pool.submit(() -> new LassoCrossValidation(problem.design(), settings)).get();
             fits = pool.submit(() -> cv.fit(problem.outcomes())).get();
@@ -161,7 +166,7 @@ public final class LassoBenchmark {
                     glmnet.get("lambda_min").get(0).asDouble(), maxDiff(crestBeta, glmnet.get("check_coefficients")));
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "Crest rounds (s, first warms up): %s%n", crestRounds);
+        System.out.printf(Locale.ROOT, "Crest rounds (s; the last one counts): %s%n", crestRounds);
         System.out.println(lambdaAgreement(fits, sklearn, "scikit-learn"));
         System.out.println(lambdaAgreement(fits, glmnet, "glmnet"));
     }
