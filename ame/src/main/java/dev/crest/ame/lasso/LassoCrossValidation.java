@@ -35,7 +35,6 @@ public final class LassoCrossValidation {
         }
         this.design = design;
         this.settings = settings;
-        this.full = new LassoPath(design);
         int[] permutation = IntStream.range(0, m).toArray();
         SplittableRandom random = new SplittableRandom(settings.seed());
         for (int i = m - 1; i > 0; i--) {
@@ -57,9 +56,20 @@ public final class LassoCrossValidation {
             testRows[f] = IntStream.range(0, m).filter(j -> foldOf[j] == fold).toArray();
             // Grouped by step value, so the fold's path needs no regrouped copy of the design.
             trainRows[f] = design.groupByStep(IntStream.range(0, m).filter(j -> foldOf[j] != fold).toArray());
-            train[f] = new LassoPath(design.selectRows(trainRows[f]));
-            test[f] = design.selectRows(testRows[f]);
         }
+        // The sub-designs and per-column preparations are independent: build them in parallel (task k is the
+        // full-data path).
+        LassoPath[] paths = new LassoPath[k + 1];
+        IntStream.rangeClosed(0, k).parallel().forEach(f -> {
+            if (f == k) {
+                paths[f] = new LassoPath(design);
+            } else {
+                paths[f] = new LassoPath(design.selectRows(trainRows[f]));
+                test[f] = design.selectRows(testRows[f]);
+            }
+        });
+        System.arraycopy(paths, 0, train, 0, k);
+        this.full = paths[k];
     }
 
     /**
