@@ -43,6 +43,7 @@ import java.util.stream.IntStream;
   */
 public final class LassoPath {
     private final DesignMatrix original;
+    private final long gramCacheBudget;
     /** Row j of {@link #x} is row {@code rowOrder[j]} of the caller's design; null when the orders agree. */
     private final int[] rowOrder;
     private final DesignMatrix x;
@@ -65,6 +66,12 @@ public final class LassoPath {
 
     /** Prepares the per-column quantities of {@code x}, shared by every outcome fitted on it. */
     public LassoPath(DesignMatrix x) {
+        this(x, StrongSetDescent.DEFAULT_CACHE_BUDGET);
+    }
+
+    /** As {@link #LassoPath(DesignMatrix)}, keeping at most {@code gramCacheBudget} column products cached per fit. */
+    LassoPath(DesignMatrix x, long gramCacheBudget) {
+        this.gramCacheBudget = gramCacheBudget;
         this.original = x;
         int[] grouped = x.rowsGroupedByStep();
         boolean identity = true;
@@ -258,7 +265,7 @@ public final class LassoPath {
         for (int i = 0; i < n; i++) {
             gradient[i] = gradient[i] / m;
         }
-        StrongSetDescent descent = new StrongSetDescent(this, curvature, gradient, nullDeviance);
+        StrongSetDescent descent = new StrongSetDescent(this, curvature, gradient, nullDeviance, gramCacheBudget);
         // Rounding slack on the screening bound, far above the drift of the tracked distance.
         double slack = 1e-9 * Math.sqrt(Math.max(nullDeviance, Double.MIN_NORMAL));
         int[] candidates = new int[n];

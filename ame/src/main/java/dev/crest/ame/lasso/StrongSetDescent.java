@@ -25,6 +25,11 @@ final class StrongSetDescent {
     private int[] filled = new int[16];
     private int gramCount;
     private final double[] reference;
+    /** The default cap on cached products per path fit (2²⁴ doubles, 128 MB); see {@link #gramColumn}. */
+    static final long DEFAULT_CACHE_BUDGET = 1L << 24;
+    private final long cacheBudget;
+    private long cachedEntries;
+    private double[] scratch = new double[64];
     /** The strong columns' inclusion bits in slot order, so Gram columns stream through them sequentially. */
     private long[] strongBits;
     private final int words;
@@ -37,9 +42,12 @@ final class StrongSetDescent {
      * @param reference        every column's gradient at the reference residual (owned by the caller, who
      *                         overwrites it and calls {@link #resetReference} after each full check)
      * @param residualSquares  ‖r‖²/M at the start (the null deviance)
+     * @param cacheBudget      most column products to keep cached
      */
-    StrongSetDescent(LassoPath path, double[] curvature, double[] reference, double residualSquares) {
+    StrongSetDescent(LassoPath path, double[] curvature, double[] reference, double residualSquares,
+            long cacheBudget) {
         this.path = path;
+        this.cacheBudget = cacheBudget;
         this.curvature = curvature;
         this.reference = reference;
         this.residualSquares = residualSquares;
@@ -156,9 +164,29 @@ final class StrongSetDescent {
         return maxChange;
     }
 
+    /**
+     * Column {@code column}'s products with every strong column, from the cache when it holds them. Beyond
+     * the cache budget cached entries, further columns are computed into a scratch array on every use
+     * instead: slower, but the memory of one path fit stays bounded on very wide designs.
+     */
     private double[] gramColumn(int column) {
         int g = gramOf[column];
+        if (g >= 0 && gram[g].length < size
+                && cachedEntries + Math.max(size, gram[g].length + gram[g].length / 2) - gram[g].length > cacheBudget) {
+            // Growing this cached column would pass the budget: evict it (it joins the computed-on-use ones).
+            cachedEntries -= gram[g].length;
+            gram[g] = null;
+            gramOf[column] = -1;
+            g = -1;
+        }
         if (g < 0) {
+            if (cachedEntries + size > cacheBudget) {
+                if (scratch.length < size) {
+                    scratch = new double[Math.max(size, scratch.length + scratch.length / 2)];
+                }
+                path.gramEntries(column, columns, strongBits, 0, size, scratch);
+                return scratch;
+            }
             if (gramCount == gram.length) {
                 gram = Arrays.copyOf(gram, 2 * gramCount);
                 filled = Arrays.copyOf(filled, 2 * gramCount);
@@ -166,12 +194,15 @@ final class StrongSetDescent {
             g = gramCount++;
             gramOf[column] = g;
             gram[g] = new double[Math.max(16, size)];
+            cachedEntries += gram[g].length;
             filled[g] = 0;
         }
         double[] products = gram[g];
         if (filled[g] < size) {
             if (products.length < size) {
-                products = Arrays.copyOf(products, Math.max(size, products.length + products.length / 2));
+                int grown = Math.max(size, products.length + products.length / 2);
+                cachedEntries += grown - products.length;
+                products = Arrays.copyOf(products, grown);
                 gram[g] = products;
             }
             path.gramEntries(column, columns, strongBits, filled[g], size, products);

@@ -168,4 +168,22 @@ class LassoOptimalityTest {
         assertThat(fit.minimumIndex()).isEqualTo(oracleMinimum);
         assertThat(fit.chosenIndex()).isEqualTo(oracleMinimum);
     }
+
+    @Test
+    void aTinyProductCacheGivesTheSamePath() {
+        // Past the cache budget, column products are recomputed on every use (and grown columns evicted).
+        DesignMatrix x = design(60, 200, 41L, true);
+        double[] y = plantedOutcome(x, 42L);
+        LassoSettings settings = LassoSettings.defaults().withLambdaCount(30).withLambdaMinRatio(0.01);
+        LassoPath cached = new LassoPath(x);
+        LassoPath uncached = new LassoPath(x, 500);
+        double[] lambdas = cached.lambdaPath(y, settings);
+        List<PathPoint> expected = cached.fit(y, lambdas, settings, true);
+        List<PathPoint> actual = uncached.fit(y, lambdas, settings, true);
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int k = 0; k < expected.size(); k++) {
+            assertThat(actual.get(k).denseCoefficients(200))
+                    .containsExactly(expected.get(k).denseCoefficients(200), within(1e-12));
+        }
+    }
 }
