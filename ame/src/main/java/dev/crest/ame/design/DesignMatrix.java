@@ -1,9 +1,14 @@
 package dev.crest.ame.design;
 
 import dev.crest.ame.AmeException;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The regression design built from subset masks without ever materializing a dense matrix: row {@code j} is a
@@ -29,6 +34,19 @@ public final class DesignMatrix {
     private final double[] step;
     private final int[] bucket;
     private final int bucketCount;
+    /**
+     * Each row's class by its value of {@code step²} (classes numbered by first appearance), or null when there
+     * are more than {@link #MAX_STEP_CLASSES} distinct values and popcounts would not pay off.
+     */
+    private final int[] stepClassOfRow;
+    private final double[] stepClassSquares;
+    /** When every class is one contiguous run of rows: run c covers rows {@code [runStart[c], runEnd[c])}. */
+    private final int[] runStart;
+    private final int[] runEnd;
+    /** Otherwise: one bitset over the rows per class, word-major ({@code [w * classes + c]}). */
+    private final long[] stepClassMasks;
+    /** Above this many distinct {@code step²} values, column products iterate set bits instead of popcounts. */
+    private static final int MAX_STEP_CLASSES = 24;
 
     private DesignMatrix(int rows, int columns, long[] bits, double[] inValue, double[] outValue, int[] bucket,
             int bucketCount) {
@@ -43,6 +61,45 @@ public final class DesignMatrix {
         this.step = new double[rows];
         for (int j = 0; j < rows; j++) {
             step[j] = inValue[j] - outValue[j];
+        }
+        Map<Double, Integer> classOf = new LinkedHashMap<>();
+        int[] classes = new int[rows];
+        int changes = 0;
+        for (int j = 0; j < rows && classOf.size() <= MAX_STEP_CLASSES; j++) {
+            classes[j] = classOf.computeIfAbsent(step[j] * step[j], square -> classOf.size());
+            if (j > 0 && classes[j] != classes[j - 1]) {
+                changes++;
+            }
+        }
+        if (classOf.size() > MAX_STEP_CLASSES) {
+            this.stepClassOfRow = null;
+            this.stepClassSquares = null;
+            this.runStart = null;
+            this.runEnd = null;
+            this.stepClassMasks = null;
+            return;
+        }
+        int count = classOf.size();
+        this.stepClassOfRow = classes;
+        this.stepClassSquares = new double[count];
+        classOf.forEach((square, c) -> stepClassSquares[c] = square);
+        if (changes == count - 1) {
+            this.runStart = new int[count];
+            this.runEnd = new int[count];
+            for (int j = rows - 1; j >= 0; j--) {
+                runStart[classes[j]] = j;
+            }
+            for (int j = 0; j < rows; j++) {
+                runEnd[classes[j]] = j + 1;
+            }
+            this.stepClassMasks = null;
+        } else {
+            this.runStart = null;
+            this.runEnd = null;
+            this.stepClassMasks = new long[words * count];
+            for (int j = 0; j < rows; j++) {
+                stepClassMasks[(j >>> 6) * count + classes[j]] |= 1L << (j & 63);
+            }
         }
     }
 
@@ -230,6 +287,156 @@ public final class DesignMatrix {
         }
     }
 
+    /**
+     * {@code Σ_j (inValue[j] − outValue[j])²} over the rows that include both points: the only part of the
+     * column product {@code X_aᵀX_b} that depends on both columns. Designs whose rows share a few values of
+     * the step (every AME, knockoff and Shapley design: one per grid value) cost one AND and a popcount per
+     * 64 rows and value; others iterate the common set bits.
+     */
+    public double includedStepSquares(int a, int b) {
+        int baseA = a * words;
+        int baseB = b * words;
+        if (runStart != null) {
+            double s = 0;
+            for (int c = 0; c < runStart.length; c++) {
+                s += stepClassSquares[c] * commonCount(baseA, baseB, runStart[c], runEnd[c]);
+            }
+            return s;
+        }
+        if (stepClassMasks != null) {
+            int classCount = stepClassSquares.length;
+            long[] counts = new long[classCount];
+            for (int w = 0; w < words; w++) {
+                long common = bits[baseA + w] & bits[baseB + w];
+                if (common == 0) {
+                    continue;
+                }
+                int maskBase = w * classCount;
+                for (int c = 0; c < classCount; c++) {
+                    counts[c] += Long.bitCount(common & stepClassMasks[maskBase + c]);
+                }
+            }
+            double s = 0;
+            for (int c = 0; c < classCount; c++) {
+                s += stepClassSquares[c] * counts[c];
+            }
+            return s;
+        }
+        double s = 0;
+        for (int w = 0; w < words; w++) {
+            long word = bits[baseA + w] & bits[baseB + w];
+            int offset = w << 6;
+            while (word != 0) {
+                int j = offset + Long.numberOfTrailingZeros(word);
+                s += step[j] * step[j];
+                word &= word - 1;
+            }
+        }
+        return s;
+    }
+
+    /** Number of {@code long} words of one column's bitset (see {@link #copyColumnBits}). */
+    public int wordsPerColumn() {
+        return words;
+    }
+
+    /** Copies column {@code column}'s inclusion bits ({@link #wordsPerColumn()} words) into {@code target}. */
+    public void copyColumnBits(int column, long[] target, int offset) {
+        System.arraycopy(bits, column * words, target, offset, words);
+    }
+
+    /**
+     * {@code products[t] = includedStepSquares(a, others[t])} for {@code t} in {@code [from, to)}: one column
+     * against many, with column a's words split by row class once instead of per pair. {@code packed} holds
+     * the bits of {@code others[t]} at {@code [t·wordsPerColumn(), (t+1)·wordsPerColumn())} (see
+     * {@link #copyColumnBits}), so the many columns are read sequentially.
+     */
+    public void includedStepSquares(int a, int[] others, long[] packed, int from, int to, double[] products) {
+        if (runStart == null) {
+            for (int t = from; t < to; t++) {
+                products[t] = includedStepSquares(a, others[t]);
+            }
+            return;
+        }
+        int runs = runStart.length;
+        // Segment k is column a's word segmentWord[k] restricted to the rows of one class; run c owns the
+        // segments [segmentEnd[c-1], segmentEnd[c]).
+        int[] segmentWord = new int[words + runs];
+        long[] segmentBits = new long[words + runs];
+        int[] segmentEnd = new int[runs];
+        int count = 0;
+        int baseA = a * words;
+        for (int c = 0; c < runs; c++) {
+            int first = runStart[c] >>> 6;
+            int last = (runEnd[c] - 1) >>> 6;
+            for (int w = first; w <= last; w++) {
+                long mask = -1L;
+                if (w == first) {
+                    mask &= -1L << (runStart[c] & 63);
+                }
+                if (w == last) {
+                    mask &= -1L >>> (63 - ((runEnd[c] - 1) & 63));
+                }
+                long word = bits[baseA + w] & mask;
+                if (word != 0) {
+                    segmentWord[count] = w;
+                    segmentBits[count] = word;
+                    count++;
+                }
+            }
+            segmentEnd[c] = count;
+        }
+        for (int t = from; t < to; t++) {
+            int baseB = t * words;
+            double s = 0;
+            int k = 0;
+            for (int c = 0; c < runs; c++) {
+                long common = 0;
+                for (int end = segmentEnd[c]; k < end; k++) {
+                    common += Long.bitCount(segmentBits[k] & packed[baseB + segmentWord[k]]);
+                }
+                s += stepClassSquares[c] * common;
+            }
+            products[t] = s;
+        }
+    }
+
+    /** Number of rows in {@code [from, to)} set in both columns (given by their word offsets). */
+    private long commonCount(int baseA, int baseB, int from, int to) {
+        int first = from >>> 6;
+        int last = (to - 1) >>> 6;
+        long firstMask = -1L << (from & 63);
+        long lastMask = -1L >>> (63 - ((to - 1) & 63));
+        if (first == last) {
+            return Long.bitCount(bits[baseA + first] & bits[baseB + first] & firstMask & lastMask);
+        }
+        long count = Long.bitCount(bits[baseA + first] & bits[baseB + first] & firstMask);
+        for (int w = first + 1; w < last; w++) {
+            count += Long.bitCount(bits[baseA + w] & bits[baseB + w]);
+        }
+        return count + Long.bitCount(bits[baseA + last] & bits[baseB + last] & lastMask);
+    }
+
+    /**
+     * The rows reordered so that rows sharing a value of {@code step²} are contiguous (stable within a value):
+     * {@link #selectRows} with this order gives a design whose column products ({@link #includedStepSquares})
+     * are plain popcounts over word ranges. The identity when the rows already are, or when the values are too
+     * many to group.
+     */
+    public int[] rowsGroupedByStep() {
+        return groupByStep(IntStream.range(0, rows).toArray());
+    }
+
+    /** The given rows (of this design) stably reordered so that rows sharing a value of {@code step²} are adjacent. */
+    public int[] groupByStep(int[] rowIndices) {
+        if (stepClassOfRow == null) {
+            return rowIndices.clone();
+        }
+        return Arrays.stream(rowIndices).boxed()
+                .sorted(Comparator.comparingInt(j -> stepClassOfRow[j]))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
     /** {@code target[j] += scale·X[j][column]} for every row. */
     public void addColumn(int column, double scale, double[] target) {
         for (int j = 0; j < rows; j++) {
@@ -314,11 +521,15 @@ public final class DesignMatrix {
         for (int i = 0; i < columns; i++) {
             int base = i * words;
             int newBase = i * newWords;
-            for (int k = 0; k < m; k++) {
-                int j = rowIndices[k];
-                if ((bits[base + (j >>> 6)] & (1L << (j & 63))) != 0) {
-                    newBits[newBase + (k >>> 6)] |= 1L << (k & 63);
+            // Branch-free: half the bits are set, so a test-and-branch per bit mispredicts half the time.
+            for (int w = 0; w < newWords; w++) {
+                long word = 0;
+                int end = Math.min(m, (w + 1) << 6);
+                for (int k = w << 6; k < end; k++) {
+                    int j = rowIndices[k];
+                    word |= ((bits[base + (j >>> 6)] >>> (j & 63)) & 1L) << (k & 63);
                 }
+                newBits[newBase + w] = word;
             }
         }
         return new DesignMatrix(m, columns, newBits, in, out, buckets, bucketCount);

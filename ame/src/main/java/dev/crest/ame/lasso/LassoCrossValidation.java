@@ -24,6 +24,7 @@ public final class LassoCrossValidation {
     private final DesignMatrix[] test;
     private final int[][] trainRows;
     private final int[][] testRows;
+    private final int[] foldOf;
 
     /** Prepares the folds of {@code design}; fails with an {@link AmeException} when there are too few submodels. */
     public LassoCrossValidation(DesignMatrix design, LassoSettings settings) {
@@ -34,7 +35,6 @@ public final class LassoCrossValidation {
         }
         this.design = design;
         this.settings = settings;
-        this.full = new LassoPath(design);
         int[] permutation = IntStream.range(0, m).toArray();
         SplittableRandom random = new SplittableRandom(settings.seed());
         for (int i = m - 1; i > 0; i--) {
@@ -43,7 +43,7 @@ public final class LassoCrossValidation {
             permutation[i] = permutation[j];
             permutation[j] = t;
         }
-        int[] foldOf = new int[m];
+        this.foldOf = new int[m];
         for (int pos = 0; pos < m; pos++) {
             foldOf[permutation[pos]] = pos % k;
         }
@@ -54,10 +54,30 @@ public final class LassoCrossValidation {
         for (int f = 0; f < k; f++) {
             final int fold = f;
             testRows[f] = IntStream.range(0, m).filter(j -> foldOf[j] == fold).toArray();
-            trainRows[f] = IntStream.range(0, m).filter(j -> foldOf[j] != fold).toArray();
-            train[f] = new LassoPath(design.selectRows(trainRows[f]));
-            test[f] = design.selectRows(testRows[f]);
+            // Grouped by step value, so the fold's path needs no regrouped copy of the design.
+            trainRows[f] = design.groupByStep(IntStream.range(0, m).filter(j -> foldOf[j] != fold).toArray());
         }
+        // The sub-designs and per-column preparations are independent: build them in parallel (task k is the
+        // full-data path).
+        LassoPath[] paths = new LassoPath[k + 1];
+        IntStream.rangeClosed(0, k).parallel().forEach(f -> {
+            if (f == k) {
+                paths[f] = new LassoPath(design);
+            } else {
+                paths[f] = new LassoPath(design.selectRows(trainRows[f]));
+                test[f] = design.selectRows(testRows[f]);
+            }
+        });
+        System.arraycopy(paths, 0, train, 0, k);
+        this.full = paths[k];
+    }
+
+    /**
+     * The fold of each submodel (row), in {@code [0, folds)}: lets another implementation cross-validate on
+     * exactly the same partition (the benchmark hands it to scikit-learn and glmnet).
+     */
+    public int[] foldAssignment() {
+        return foldOf.clone();
     }
 
     /** Convenience: prepares the folds and fits every outcome column. */
@@ -96,9 +116,8 @@ public final class LassoCrossValidation {
         }
         int k = train.length;
         double[][] foldErrors = new double[k][];
-        for (int f = 0; f < k; f++) {
-            foldErrors[f] = heldOutErrors(f, y, lambdas);
-        }
+        // Folds in parallel too, so a single query still uses every thread of the pool.
+        IntStream.range(0, k).parallel().forEach(f -> foldErrors[f] = heldOutErrors(f, y, lambdas));
         double[] mean = new double[lambdas.length];
         double[] se = new double[lambdas.length];
         for (int l = 0; l < lambdas.length; l++) {

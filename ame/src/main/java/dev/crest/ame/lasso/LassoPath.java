@@ -27,8 +27,25 @@ import java.util.stream.IntStream;
  * KKT check over all columns adds any violators before moving on. Like glmnet, the path stops early when
  * the explained fraction of deviance exceeds 0.999 or improves by less than 10⁻⁵ between steps
  * ({@link #fit(double[], double[], LassoSettings, boolean)} can disable that).
- */
+ *
+ * <p>What makes it fast on bit-column designs:
+ * <ul>
+ *   <li>Covariance-mode descent ({@link StrongSetDescent}): updates move gradients through column products
+ *       instead of touching the M-row residual, and each product {@code X̃_aᵀX̃_b} costs one AND + popcount
+ *       per 64 rows, because an entry is {@code out_j + step_j·bit} and {@code step_j} takes one value per grid
+ *       value. The rows are regrouped by step value once (a private copy of the bits, unless the caller's rows
+ *       already are), so each value is a contiguous run of words.</li>
+ *   <li>Screened KKT checks: the descent tracks ‖r − r_ref‖ exactly, so a column whose gradient at the
+ *       reference residual is further from ±λ than {@code ‖X̃_i‖·‖r − r_ref‖/M} cannot violate and is not
+ *       touched. The residual itself is brought up to date only when some column needs an exact check.</li>
+ *   <li>All-column gradients use {@link DesignMatrix#columnDots} (table look-ups per 8 rows).</li>
+ * </ul>
+  */
 public final class LassoPath {
+    private final DesignMatrix original;
+    private final long gramCacheBudget;
+    /** Row j of {@link #x} is row {@code rowOrder[j]} of the caller's design; null when the orders agree. */
+    private final int[] rowOrder;
     private final DesignMatrix x;
     private final int m;
     private final int n;
@@ -41,11 +58,29 @@ public final class LassoPath {
     private final double[] means;
     /** Centred squared column norm divided by M (a_i, the curvature of coordinate i). */
     private final double[] curvature;
-    /** {@code Σ_j outValue_j · X̃_ji}: how a centred column update shifts the shared part of dot products. */
-    private final double[] outShift;
+    /** {@code Σ_{j included} outValue_j·(inValue_j − outValue_j)}: column i's own part of every product X_iᵀX_k. */
+    private final double[] includedOutSteps;
+    /** {@code Σ_j outValue_j²}: the part of every column product shared by all pairs. */
+    private final double outSelf;
+    private final int[] populatedBuckets;
 
     /** Prepares the per-column quantities of {@code x}, shared by every outcome fitted on it. */
     public LassoPath(DesignMatrix x) {
+        this(x, StrongSetDescent.DEFAULT_CACHE_BUDGET);
+    }
+
+    /** As {@link #LassoPath(DesignMatrix)}, keeping at most {@code gramCacheBudget} column products cached per fit. */
+    LassoPath(DesignMatrix x, long gramCacheBudget) {
+        this.gramCacheBudget = gramCacheBudget;
+        this.original = x;
+        int[] grouped = x.rowsGroupedByStep();
+        boolean identity = true;
+        for (int j = 0; j < grouped.length; j++) {
+            identity &= grouped[j] == j;
+        }
+        // Rows are regrouped by step value (a private copy of the bits) so column products are word-range popcounts.
+        this.rowOrder = identity ? null : grouped;
+        x = identity ? x : x.selectRows(grouped);
         this.x = x;
         this.m = x.rows();
         this.n = x.columns();
@@ -61,17 +96,13 @@ public final class LassoPath {
         for (int j = 0; j < m; j++) {
             outColumn[j] = x.outValue(j);
         }
-        double[] outBucketSums = new double[buckets];
-        for (int j = 0; j < m; j++) {
-            outBucketSums[bucketOfRow[j]] += outColumn[j];
-        }
         this.means = new double[n * buckets];
         this.curvature = new double[n];
-        this.outShift = new double[n];
-        double outSelf = x.outDot(outColumn);
+        this.includedOutSteps = new double[n];
+        this.outSelf = x.outDot(outColumn);
         for (int i = 0; i < n; i++) {
             double norm = x.squaredNorm(i);
-            double shift = x.dot(i, outColumn, outSelf);
+            includedOutSteps[i] = x.dot(i, outColumn, 0);
             if (centred) {
                 double[] sums = x.bucketSums(i);
                 for (int b = 0; b < buckets; b++) {
@@ -79,18 +110,57 @@ public final class LassoPath {
                         double mean = sums[b] / bucketSize[b];
                         means[i * buckets + b] = mean;
                         norm -= bucketSize[b] * mean * mean;
-                        shift -= mean * outBucketSums[b];
                     }
                 }
             }
             curvature[i] = Math.max(norm, 0) / m;
-            outShift[i] = shift;
         }
+        this.populatedBuckets = IntStream.range(0, buckets).filter(b -> bucketSize[b] > 0).toArray();
+    }
+
+    /**
+     * {@code X̃_aᵀX̃_b / M} for the (bucket-centred) columns a and b. Every entry of a column is
+     * {@code out_j + step_j·[j includes the point]}, so the raw product splits into
+     * {@code Σ out² + Σ_{S_a} out·step + Σ_{S_b} out·step + Σ_{S_a∩S_b} step²}: two precomputed per-column
+     * sums and one popcount-based term; centring subtracts {@code Σ_b n_b·mean_ab·mean_bb}. Fills
+     * {@code products[t]} with the product of columns a and {@code others[t]} for {@code t} in {@code [from, to)};
+     * {@code packedBits} holds the bits of the others in that order (see {@link DesignMatrix#copyColumnBits}).
+     */
+    void gramEntries(int a, int[] others, long[] packedBits, int from, int to, double[] products) {
+        x.includedStepSquares(a, others, packedBits, from, to, products);
+        double[] weighted = new double[buckets];
+        if (centred) {
+            for (int bucket : populatedBuckets) {
+                weighted[bucket] = bucketSize[bucket] * means[a * buckets + bucket];
+            }
+        }
+        double shared = outSelf + includedOutSteps[a];
+        for (int t = from; t < to; t++) {
+            int b = others[t];
+            double product = shared + includedOutSteps[b] + products[t];
+            if (centred) {
+                int base = b * buckets;
+                for (int bucket : populatedBuckets) {
+                    product -= weighted[bucket] * means[base + bucket];
+                }
+            }
+            products[t] = product / m;
+        }
+    }
+
+    /** Words per column of the (regrouped) design's bitsets. */
+    int wordsPerColumn() {
+        return x.wordsPerColumn();
+    }
+
+    /** Copies column {@code column}'s bits of the (regrouped) design into {@code target} at {@code offset}. */
+    void copyColumnBits(int column, long[] target, int offset) {
+        x.copyColumnBits(column, target, offset);
     }
 
     /** The design this path fits. */
     public DesignMatrix design() {
-        return x;
+        return original;
     }
 
     /** {@code y} centred within buckets (a copy; unchanged when the design has no buckets). */
@@ -118,14 +188,14 @@ public final class LassoPath {
 
     /** λ_max: the smallest λ at which every coefficient is zero, {@code max_i |X̃_iᵀ ỹ| / M}. */
     public double lambdaMax(double[] y) {
-        checkOutcome(y);
-        double[] r = centre(y);
-        // The same dot product the coordinate updates use, so rounding cannot make a coefficient move at λ_max.
-        double shared = x.outDot(r);
+        double[] r = centre(inRowOrder(y));
+        // The same gradients the path starts from, so rounding cannot make a coefficient move at λ_max.
+        double[] gradient = new double[n];
+        x.columnDots(r, gradient);
         double max = 0;
         for (int i = 0; i < n; i++) {
             if (curvature[i] > 0) {
-                max = Math.max(max, Math.abs(x.dot(i, r, shared)) / m);
+                max = Math.max(max, Math.abs(gradient[i] / m));
             }
         }
         return max;
@@ -150,18 +220,27 @@ public final class LassoPath {
         return lambdas;
     }
 
-    private void checkOutcome(double[] y) {
+    /** Checks an outcome in the caller's row order and returns it in this path's (grouped) row order. */
+    private double[] inRowOrder(double[] y) {
         if (y.length != m) {
             throw new IllegalArgumentException("outcome has " + y.length + " values for " + m + " submodels");
         }
+        if (rowOrder == null) {
+            return y;
+        }
+        double[] permuted = new double[m];
+        for (int j = 0; j < m; j++) {
+            permuted[j] = y[rowOrder[j]];
+        }
+        return permuted;
     }
 
     /**
      * Fits the whole path with warm starts; {@code lambdas} must be decreasing. Returns one point per λ, or
      * fewer when {@code stopEarly} and the deviance criterion ends the path.
      */
-    public List<PathPoint> fit(double[] y, double[] lambdas, LassoSettings settings, boolean stopEarly) {
-        checkOutcome(y);
+    public List<PathPoint> fit(double[] outcome, double[] lambdas, LassoSettings settings, boolean stopEarly) {
+        double[] y = inRowOrder(outcome);
         double[] yMeans = centred ? bucketMeans(y) : new double[buckets];
         double globalMean = 0;
         for (double v : y) {
@@ -177,31 +256,84 @@ public final class LassoPath {
         double threshold = settings.tolerance() * Math.max(nullDeviance, Double.MIN_NORMAL);
 
         double[] beta = new double[n];
-        boolean[] strong = new boolean[n];
+        // The coefficients the residual r currently reflects: descent works on gradients, and r is brought up
+        // to date only when a KKT check needs exact gradients.
+        double[] betaOfResidual = new double[n];
+        // Gradients X̃ᵀr/M of every column at the reference residual (the last full check).
         double[] gradient = new double[n];
         x.columnDots(r, gradient);
         for (int i = 0; i < n; i++) {
-            gradient[i] /= m;
+            gradient[i] = gradient[i] / m;
         }
+        StrongSetDescent descent = new StrongSetDescent(this, curvature, gradient, nullDeviance, gramCacheBudget);
+        // Rounding slack on the screening bound, far above the drift of the tracked distance.
+        double slack = 1e-9 * Math.sqrt(Math.max(nullDeviance, Double.MIN_NORMAL));
+        int[] candidates = new int[n];
         List<PathPoint> path = new ArrayList<>(lambdas.length);
         double previousLambda = lambdas[0];
         double previousExplained = 0;
         for (int k = 0; k < lambdas.length; k++) {
             double lambda = lambdas[k];
+            // Sequential strong rule on the reference gradients (a heuristic: the KKT check below is what
+            // guarantees the solution).
+            int joining = 0;
             for (int i = 0; i < n; i++) {
-                if (beta[i] != 0 || Math.abs(gradient[i]) >= 2 * lambda - previousLambda) {
-                    strong[i] = true;
+                if (!descent.contains(i) && curvature[i] > 0
+                        && Math.abs(gradient[i]) >= 2 * lambda - previousLambda) {
+                    candidates[joining++] = i;
+                }
+            }
+            if (joining > 0 && descent.updatesSinceReference() == 0) {
+                for (int c = 0; c < joining; c++) {
+                    descent.add(candidates[c], gradient[candidates[c]]);
+                }
+            } else if (joining > 0) {
+                // The descent needs each joining column's current gradient, which the reference predates.
+                syncResidual(descent, beta, betaOfResidual, r);
+                double shared = x.outDot(r);
+                for (int c = 0; c < joining; c++) {
+                    descent.add(candidates[c], x.dot(candidates[c], r, shared) / m);
                 }
             }
             while (true) {
-                descend(strong, beta, r, lambda, threshold, settings.maxSweeps());
-                x.columnDots(r, gradient);
-                boolean violated = false;
+                descend(descent, beta, lambda, threshold, settings.maxSweeps());
+                // KKT check. A column's gradient moved from its reference value by at most
+                // ‖X̃_i‖·‖r − r_ref‖/M (Cauchy–Schwarz), and the descent tracks ‖r − r_ref‖²/M exactly, so only
+                // columns whose bound reaches λ can violate; the others need no dot product at all.
+                double distance = Math.sqrt(descent.referenceDistanceSquared()) + slack;
+                int count = 0;
                 for (int i = 0; i < n; i++) {
-                    gradient[i] /= m;
-                    if (!strong[i] && curvature[i] > 0 && Math.abs(gradient[i]) > lambda) {
-                        strong[i] = true;
-                        violated = true;
+                    if (!descent.contains(i) && curvature[i] > 0
+                            && Math.abs(gradient[i]) + Math.sqrt(curvature[i]) * distance > lambda) {
+                        candidates[count++] = i;
+                    }
+                }
+                if (count == 0) {
+                    break;
+                }
+                syncResidual(descent, beta, betaOfResidual, r);
+                boolean violated = false;
+                if (count <= n / 8) {
+                    double shared = x.outDot(r);
+                    for (int c = 0; c < count; c++) {
+                        int i = candidates[c];
+                        double exact = x.dot(i, r, shared) / m;
+                        if (Math.abs(exact) > lambda) {
+                            descent.add(i, exact);
+                            violated = true;
+                        }
+                    }
+                } else {
+                    x.columnDots(r, gradient);
+                    for (int i = 0; i < n; i++) {
+                        gradient[i] /= m;
+                    }
+                    descent.resetReference(squaredNorm(r) / m);
+                    for (int i = 0; i < n; i++) {
+                        if (!descent.contains(i) && curvature[i] > 0 && Math.abs(gradient[i]) > lambda) {
+                            descent.add(i, gradient[i]);
+                            violated = true;
+                        }
                     }
                 }
                 if (!violated) {
@@ -211,11 +343,7 @@ public final class LassoPath {
             path.add(point(lambda, beta, yMeans, globalMean));
             previousLambda = lambda;
             if (stopEarly && nullDeviance > 0) {
-                double rss = 0;
-                for (double v : r) {
-                    rss += v * v;
-                }
-                double explained = 1 - rss / m / nullDeviance;
+                double explained = 1 - descent.residualSquares() / nullDeviance;
                 if (k > 0 && (explained > 0.999 || explained - previousExplained < 1e-5 * explained)) {
                     break;
                 }
@@ -225,88 +353,66 @@ public final class LassoPath {
         return path;
     }
 
-    /** Cyclic coordinate descent over the strong set until no coefficient moves by more than the threshold. */
-    private void descend(boolean[] strong, double[] beta, double[] r, double lambda, double threshold,
+    private static double squaredNorm(double[] v) {
+        double s = 0;
+        for (double e : v) {
+            s += e * e;
+        }
+        return s;
+    }
+
+    /**
+     * Brings the residual up to date with the coefficients that moved since it was last synced. The parts of
+     * the columns shared by all rows (excluded-point values, bucket means) are summed first and applied in
+     * one pass; each moved column then adds only its included rows.
+     */
+    private void syncResidual(StrongSetDescent descent, double[] beta, double[] betaOfResidual, double[] r) {
+        double totalDelta = 0;
+        double[] bucketShift = new double[buckets];
+        for (int s : descent.allSlots()) {
+            int i = descent.column(s);
+            double delta = beta[i] - betaOfResidual[i];
+            if (delta != 0) {
+                x.addIncludedSteps(i, -delta, r);
+                totalDelta += delta;
+                if (centred) {
+                    for (int b = 0; b < buckets; b++) {
+                        bucketShift[b] += delta * means[i * buckets + b];
+                    }
+                }
+                betaOfResidual[i] = beta[i];
+            }
+        }
+        if (totalDelta != 0) {
+            for (int j = 0; j < m; j++) {
+                r[j] -= totalDelta * outColumn[j] - bucketShift[bucketOfRow[j]];
+            }
+        }
+    }
+
+    /**
+     * Cyclic coordinate descent over the strong set until no coefficient moves by more than the threshold:
+     * full sweeps alternating with sweeps over the nonzero coefficients only.
+     */
+    private static void descend(StrongSetDescent descent, double[] beta, double lambda, double threshold,
             int maxSweeps) {
-        int[] strongList = indicesOf(strong);
+        int[] strongSlots = descent.allSlots();
         int sweeps = 0;
         while (sweeps < maxSweeps) {
-            double change = sweep(strongList, beta, r, lambda);
+            double change = descent.sweep(strongSlots, beta, lambda);
             sweeps++;
             if (change < threshold) {
                 return;
             }
-            int[] active = nonzero(strongList, beta);
+            int[] active = descent.nonzeroSlots(beta);
             while (sweeps < maxSweeps) {
-                double activeChange = sweep(active, beta, r, lambda);
+                double activeChange = descent.sweep(active, beta, lambda);
                 sweeps++;
                 if (activeChange < threshold) {
                     break;
                 }
             }
         }
-    }
-
-    private double sweep(int[] columns, double[] beta, double[] r, double lambda) {
-        double shared = x.outDot(r);
-        double maxChange = 0;
-        for (int i : columns) {
-            double a = curvature[i];
-            if (a <= 0) {
-                continue;
-            }
-            double g = x.dot(i, r, shared) / m;
-            double z = g + a * beta[i];
-            double updated = softThreshold(z, lambda) / a;
-            double delta = updated - beta[i];
-            if (delta != 0) {
-                beta[i] = updated;
-                subtractCentredColumn(i, delta, r);
-                shared -= delta * outShift[i];
-                maxChange = Math.max(maxChange, a * delta * delta);
-            }
-        }
-        return maxChange;
-    }
-
-    private void subtractCentredColumn(int column, double delta, double[] r) {
-        if (centred) {
-            // One pass for the excluded-point value and the bucket mean together; the included rows follow.
-            int base = column * buckets;
-            for (int j = 0; j < m; j++) {
-                r[j] -= delta * (outColumn[j] - means[base + bucketOfRow[j]]);
-            }
-            x.addIncludedSteps(column, -delta, r);
-        } else {
-            x.addColumn(column, -delta, r);
-        }
-    }
-
-    private static double softThreshold(double z, double lambda) {
-        if (z > lambda) {
-            return z - lambda;
-        }
-        if (z < -lambda) {
-            return z + lambda;
-        }
-        return 0;
-    }
-
-    private static int[] indicesOf(boolean[] flags) {
-        int count = 0;
-        for (boolean f : flags) {
-            if (f) {
-                count++;
-            }
-        }
-        int[] out = new int[count];
-        int k = 0;
-        for (int i = 0; i < flags.length; i++) {
-            if (flags[i]) {
-                out[k++] = i;
-            }
-        }
-        return out;
     }
 
     private static int[] nonzero(int[] columns, double[] beta) {

@@ -3,7 +3,10 @@ package dev.crest.ame.design;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -83,5 +86,93 @@ class DesignMatrixTest {
                 assertThat(sub.entry(k, i)).isEqualTo(x.entry(rows[k], i));
             }
         }
+    }
+
+    /**
+     * The rows of a design with {@code distinctSteps} different step values; {@code grouped} lays rows of one
+     * value out contiguously, otherwise values alternate row by row.
+     */
+    private static DesignMatrix stepDesign(int m, int n, int distinctSteps, boolean grouped, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] in = new double[m];
+        double[] out = new double[m];
+        BitSet[] masks = new BitSet[m];
+        for (int j = 0; j < m; j++) {
+            int value = grouped ? j * distinctSteps / m : j % distinctSteps;
+            out[j] = -0.5 - 0.1 * value;
+            in[j] = 1.0 + 0.25 * value;
+            masks[j] = new BitSet();
+            for (int i = 0; i < n; i++) {
+                if (random.nextBoolean()) {
+                    masks[j].set(i);
+                }
+            }
+        }
+        return DesignMatrix.fromRows(n, in, out, null, 0, masks);
+    }
+
+    @Property(tries = 30)
+    void columnProductsAgreeWithDenseArithmeticInEveryStorageMode(@ForAll @IntRange(min = 1, max = 200) int m,
+            @ForAll @IntRange(min = 2, max = 30) int distinctSteps, @ForAll boolean grouped, @ForAll long seed) {
+        // Up to 24 values use popcounts (over contiguous runs when grouped, over per-value masks when not);
+        // more values fall back to iterating set bits.
+        int n = 6;
+        DesignMatrix x = stepDesign(m, n, distinctSteps, grouped, seed);
+        double[][] d = dense(x);
+        int[] others = {0, 1, 2, 3, 4, 5};
+        long[] packed = new long[n * x.wordsPerColumn()];
+        for (int t = 0; t < n; t++) {
+            x.copyColumnBits(others[t], packed, t * x.wordsPerColumn());
+        }
+        for (int a = 0; a < n; a++) {
+            double[] batch = new double[n];
+            x.includedStepSquares(a, others, packed, 1, n, batch);
+            for (int b = 0; b < n; b++) {
+                double expected = 0;
+                for (int j = 0; j < m; j++) {
+                    if (x.included(j, a) && x.included(j, b)) {
+                        double step = x.inValue(j) - x.outValue(j);
+                        expected += step * step;
+                    }
+                }
+                assertThat(x.includedStepSquares(a, b)).isCloseTo(expected, within(1e-9 * (1 + expected)));
+                if (b >= 1) {
+                    assertThat(batch[b]).isCloseTo(expected, within(1e-9 * (1 + expected)));
+                }
+                // The full product X_aᵀX_b splits as Σout² + Σ_{S_a}out·step + Σ_{S_b}out·step + Σ_{S_a∩S_b}step².
+                double product = 0;
+                for (int j = 0; j < m; j++) {
+                    product += d[j][a] * d[j][b];
+                }
+                double[] outs = new double[m];
+                for (int j = 0; j < m; j++) {
+                    outs[j] = x.outValue(j);
+                }
+                double split = x.outDot(outs) + x.dot(a, outs, 0) + x.dot(b, outs, 0) + x.includedStepSquares(a, b);
+                assertThat(split).isCloseTo(product, within(1e-9 * (1 + Math.abs(product))));
+            }
+        }
+    }
+
+    @Test
+    void groupingByStepMakesEachValueOneRunAndKeepsRowOrderWithinIt() {
+        DesignMatrix x = stepDesign(50, 4, 3, false, 5L);
+        int[] order = x.rowsGroupedByStep();
+        assertThat(order).hasSize(50);
+        assertThat(Arrays.stream(order).sorted().toArray())
+                .containsExactly(IntStream.range(0, 50).toArray());
+        DesignMatrix grouped = x.selectRows(order);
+        int changes = 0;
+        for (int k = 1; k < 50; k++) {
+            double previous = grouped.inValue(k - 1) - grouped.outValue(k - 1);
+            double current = grouped.inValue(k) - grouped.outValue(k);
+            if (previous != current) {
+                changes++;
+            } else {
+                assertThat(order[k]).isGreaterThan(order[k - 1]);
+            }
+        }
+        assertThat(changes).isEqualTo(2);
+        assertThat(grouped.rowsGroupedByStep()).containsExactly(IntStream.range(0, 50).toArray());
     }
 }

@@ -15,67 +15,6 @@ import org.junit.jupiter.api.Test;
 
 class LassoPathTest {
 
-    /**
-     * Independent oracle: plain cyclic coordinate descent on the dense matrix, with the bucket coefficients as
-     * extra (unpenalized) coordinates updated jointly in the same cycle, run to a very tight tolerance.
-     */
-    private static double[] oracle(double[][] x, int[] bucket, int buckets, double[] y, double lambda,
-            double[] interceptsOut) {
-        int m = x.length;
-        int n = x[0].length;
-        double[] beta = new double[n];
-        double[] alpha = new double[buckets];
-        double[] r = y.clone();
-        for (int sweep = 0; sweep < 200_000; sweep++) {
-            double change = 0;
-            for (int b = 0; b < buckets; b++) {
-                double s = 0;
-                int count = 0;
-                for (int j = 0; j < m; j++) {
-                    if (bucket[j] == b) {
-                        s += r[j];
-                        count++;
-                    }
-                }
-                if (count == 0) {
-                    continue;
-                }
-                double delta = s / count;
-                alpha[b] += delta;
-                for (int j = 0; j < m; j++) {
-                    if (bucket[j] == b) {
-                        r[j] -= delta;
-                    }
-                }
-                change = Math.max(change, Math.abs(delta));
-            }
-            for (int i = 0; i < n; i++) {
-                double norm = 0;
-                double g = 0;
-                for (int j = 0; j < m; j++) {
-                    norm += x[j][i] * x[j][i];
-                    g += x[j][i] * r[j];
-                }
-                norm /= m;
-                double z = g / m + norm * beta[i];
-                double updated = Math.signum(z) * Math.max(Math.abs(z) - lambda, 0) / norm;
-                double delta = updated - beta[i];
-                if (delta != 0) {
-                    beta[i] = updated;
-                    for (int j = 0; j < m; j++) {
-                        r[j] -= delta * x[j][i];
-                    }
-                }
-                change = Math.max(change, Math.abs(delta));
-            }
-            if (change < 1e-13) {
-                break;
-            }
-        }
-        System.arraycopy(alpha, 0, interceptsOut, 0, buckets);
-        return beta;
-    }
-
     private static double objective(double[][] x, int[] bucket, double[] y, double[] beta, double[] alpha,
             double lambda) {
         double rss = 0;
@@ -126,7 +65,7 @@ class LassoPathTest {
         for (int k = 0; k < points.size(); k += 3) {
             PathPoint point = points.get(k);
             double[] alpha = new double[4];
-            double[] expected = oracle(dense, bucket, 4, y, point.lambda(), alpha);
+            double[] expected = DenseLassoOracle.solve(dense, bucket, 4, y, point.lambda(), alpha);
             double[] beta = point.denseCoefficients(n);
             double mine = objective(dense, bucket, y, beta, point.bucketIntercepts(), point.lambda());
             double theirs = objective(dense, bucket, y, expected, alpha, point.lambda());
