@@ -17,12 +17,21 @@ public final class BroadcastBinarySpec implements OpSpec {
     private final OpFamily family;
     private final List<Signature> signatures;
     private final boolean domainLimited;
+    private final int sinceOpset;
 
+    /** An operator with numpy broadcasting from opset 7 and every signature valid from there. */
     public BroadcastBinarySpec(String opType, OpFamily family, List<Signature> signatures, boolean domainLimited) {
+        this(opType, family, signatures, domainLimited, 7);
+    }
+
+    /** @param sinceOpset the first opset in which every signature is valid (Pow's mixed types: 12) */
+    public BroadcastBinarySpec(String opType, OpFamily family, List<Signature> signatures, boolean domainLimited,
+            int sinceOpset) {
         this.opType = opType;
         this.family = family;
         this.signatures = List.copyOf(signatures);
         this.domainLimited = domainLimited;
+        this.sinceOpset = sinceOpset;
     }
 
     @Override
@@ -53,6 +62,11 @@ public final class BroadcastBinarySpec implements OpSpec {
     @Override
     public boolean domainLimited() {
         return domainLimited;
+    }
+
+    @Override
+    public int sinceOpset() {
+        return sinceOpset;
     }
 
     @Override

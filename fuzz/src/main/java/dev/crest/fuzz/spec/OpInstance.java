@@ -25,6 +25,10 @@ public interface OpInstance {
     /** The solver symbols of this instance's integer attributes, which the generator bins for diversity. */
     List<ArithExpr<IntSort>> attributeSymbols();
 
-    /** The node's attributes and inputs once the solver has fixed every symbol. */
+    /**
+     * The node's attributes and inputs once the solver has fixed every symbol. Some constants depend on input
+     * dims (Gather's indices, BatchNormalization's statistics), so this uses the inputs of the last
+     * {@link #requires} call, which must come first.
+     */
     Lowering lower(Valuation valuation);
 }

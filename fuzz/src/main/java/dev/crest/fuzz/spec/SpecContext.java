@@ -116,6 +116,35 @@ public final class SpecContext {
         return z3.mkGt(a, constant(b));
     }
 
+    public BoolExpr gt(ArithExpr<IntSort> a, ArithExpr<IntSort> b) {
+        return z3.mkGt(a, b);
+    }
+
+    public BoolExpr lt(ArithExpr<IntSort> a, ArithExpr<IntSort> b) {
+        return z3.mkLt(a, b);
+    }
+
+    public BoolExpr lt(ArithExpr<IntSort> a, long b) {
+        return z3.mkLt(a, constant(b));
+    }
+
+    /** {@code low <= a <= high}. */
+    public BoolExpr between(ArithExpr<IntSort> a, long low, long high) {
+        return z3.mkAnd(ge(a, low), le(a, high));
+    }
+
+    public ArithExpr<IntSort> min(ArithExpr<IntSort> a, ArithExpr<IntSort> b) {
+        return ite(le(a, b), a, b);
+    }
+
+    public ArithExpr<IntSort> max(ArithExpr<IntSort> a, ArithExpr<IntSort> b) {
+        return ite(ge(a, b), a, b);
+    }
+
+    public BoolExpr not(BoolExpr condition) {
+        return z3.mkNot(condition);
+    }
+
     public BoolExpr and(BoolExpr... conditions) {
         return z3.mkAnd(conditions);
     }

@@ -1,38 +1,46 @@
 package dev.crest.fuzz.spec;
 
-import com.microsoft.z3.ArithExpr;
 import com.microsoft.z3.BoolExpr;
-import com.microsoft.z3.IntSort;
 import dev.crest.tensor.Attributes;
 import dev.crest.tensor.DType;
 
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
- * An element-wise operator of one input whose output has the input's shape and dtype (Relu, Exp, Neg, ...):
- * no constraints beyond the generator's own.
+ * An element-wise operator of one input whose output has the input's shape (Relu, Exp, Neg, LeakyRelu,
+ * Softmax, ...): no constraints beyond the generator's own. Non-integer attributes (LeakyRelu's alpha, Softmax's
+ * axis) are drawn at instantiation.
  */
-public final class UnaryElementwiseSpec implements OpSpec {
-    private final String opType;
-    private final OpFamily family;
+public final class UnaryElementwiseSpec extends AbstractOpSpec {
+    /** Draws an instance's attributes from the input rank. */
+    @FunctionalInterface
+    public interface AttributeDraw {
+        Attributes draw(SplittableRandom random, int rank);
+    }
+
     private final List<DType> dtypes;
     private final boolean domainLimited;
+    private final int minRank;
+    private final int sinceOpset;
+    private final AttributeDraw attributes;
 
     public UnaryElementwiseSpec(String opType, OpFamily family, List<DType> dtypes, boolean domainLimited) {
-        this.opType = opType;
-        this.family = family;
+        this(opType, family, dtypes, domainLimited, 0, 1, (random, rank) -> Attributes.empty());
+    }
+
+    /**
+     * @param minRank the smallest input rank the operator accepts (Softmax: 1)
+     * @param sinceOpset the first opset in which the operator exists (Gelu: 20)
+     */
+    public UnaryElementwiseSpec(String opType, OpFamily family, List<DType> dtypes, boolean domainLimited,
+            int minRank, int sinceOpset, AttributeDraw attributes) {
+        super(opType, family);
         this.dtypes = List.copyOf(dtypes);
         this.domainLimited = domainLimited;
-    }
-
-    @Override
-    public String opType() {
-        return opType;
-    }
-
-    @Override
-    public OpFamily family() {
-        return family;
+        this.minRank = minRank;
+        this.sinceOpset = sinceOpset;
+        this.attributes = attributes;
     }
 
     @Override
@@ -47,7 +55,7 @@ public final class UnaryElementwiseSpec implements OpSpec {
 
     @Override
     public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1;
+        return ranks.length == 1 && ranks[0] >= minRank;
     }
 
     @Override
@@ -56,18 +64,14 @@ public final class UnaryElementwiseSpec implements OpSpec {
     }
 
     @Override
+    public int sinceOpset() {
+        return sinceOpset;
+    }
+
+    @Override
     public OpInstance instantiate(SpecContext context, Signature signature, int[] inputRanks) {
-        return new OpInstance() {
-            @Override
-            public OpSpec spec() {
-                return UnaryElementwiseSpec.this;
-            }
-
-            @Override
-            public Signature signature() {
-                return signature;
-            }
-
+        Attributes drawn = attributes.draw(context.random(), inputRanks[0]);
+        return new AbstractOpInstance(this, context, signature) {
             @Override
             public List<BoolExpr> requires(List<SymbolicType> inputs) {
                 return List.of();
@@ -75,17 +79,12 @@ public final class UnaryElementwiseSpec implements OpSpec {
 
             @Override
             public List<SymbolicType> outputTypes(List<SymbolicType> inputs) {
-                return List.of(new SymbolicType(signature.outputs().get(0), inputs.get(0).dims()));
-            }
-
-            @Override
-            public List<ArithExpr<IntSort>> attributeSymbols() {
-                return List.of();
+                return output(inputs.get(0).dims());
             }
 
             @Override
             public Lowering lower(Valuation valuation) {
-                return Lowering.ofData(Attributes.empty(), 1);
+                return Lowering.ofData(drawn, 1);
             }
         };
     }
