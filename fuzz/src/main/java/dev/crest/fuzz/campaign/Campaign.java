@@ -11,6 +11,8 @@ import dev.crest.fuzz.diff.Symptom;
 import dev.crest.fuzz.diff.TestCase;
 import dev.crest.fuzz.diff.TestResult;
 import dev.crest.fuzz.finding.FindingStore;
+import dev.crest.fuzz.worker.WorkerLauncher;
+import dev.crest.fuzz.worker.WorkerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,11 @@ public final class Campaign {
         this.settings = Objects.requireNonNull(settings);
         this.executors = Objects.requireNonNull(executors);
         this.sources = Objects.requireNonNull(sources);
+    }
+
+    /** Backends run in an isolated worker process restarted after a crash, each case limited by the settings' timeout. */
+    public static ExecutorFactory isolatedWorker() {
+        return s -> new WorkerProcess(WorkerLauncher.current(), s.caseTimeout());
     }
 
     /** The settings. */
