@@ -1,6 +1,7 @@
 package dev.crest.cli;
 
 import dev.crest.ame.AmeException;
+import dev.crest.fuzz.FuzzException;
 import dev.crest.graph.GraphException;
 import dev.crest.netsim.NetsimException;
 import dev.crest.report.ReportException;
@@ -53,7 +54,8 @@ public final class Main {
     private static int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof CliException || e instanceof GraphException || e instanceof TensorException
-                || e instanceof NetsimException || e instanceof ReportException || e instanceof AmeException) {
+                || e instanceof NetsimException || e instanceof ReportException || e instanceof AmeException
+                || e instanceof FuzzException) {
             err.println("crest: error: " + e.getMessage());
             return USER_ERROR;
         }
