@@ -112,8 +112,14 @@ final class PageRenderer {
         for (List<Object> row : table.rows()) {
             out.append("<tr>");
             for (int c = 0; c < columns; c++) {
-                out.append(numeric[c] ? "<td class=\"num\">" : "<td>")
-                        .append(HtmlText.escape(table.pageText(row.get(c)))).append("</td>");
+                out.append(numeric[c] ? "<td class=\"num\">" : "<td>");
+                if (row.get(c) instanceof InlineImage image) {
+                    out.append("<img class=\"inline\" src=\"").append(image.dataUri()).append("\" alt=\"")
+                            .append(HtmlText.escape(image.description())).append("\"/>");
+                } else {
+                    out.append(HtmlText.escape(table.pageText(row.get(c))));
+                }
+                out.append("</td>");
             }
             out.append("</tr>\n");
         }

@@ -125,7 +125,8 @@ public final class Table {
         }
 
         /**
-         * Adds a row of one cell per column: a {@link String}, a {@link Number}, or {@code null} for an empty cell.
+         * Adds a row of one cell per column: a {@link String}, a {@link Number}, an {@link InlineImage}, or
+         * {@code null} for an empty cell.
          */
         public Builder row(Object... cells) {
             return row(Arrays.asList(cells));
@@ -137,8 +138,9 @@ public final class Table {
                         + " cells but the table has " + columns.size() + " columns " + columns);
             }
             for (Object cell : cells) {
-                if (cell != null && !(cell instanceof String) && !(cell instanceof Number)) {
-                    throw new IllegalArgumentException("table cells are strings or numbers, got "
+                if (cell != null && !(cell instanceof String) && !(cell instanceof Number)
+                        && !(cell instanceof InlineImage)) {
+                    throw new IllegalArgumentException("table cells are strings, numbers or images, got "
                             + cell.getClass().getName() + " in row " + (rows.size() + 1));
                 }
             }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crest.report.chart.BarChartSpec;
 import dev.crest.report.chart.LineChartSpec;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -166,5 +170,26 @@ class HtmlReportTest {
     void provenanceKeysAreUnique() {
         assertThatThrownBy(() -> HtmlReport.builder("r").provenance("seed", "1").provenance("seed", "2"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate provenance key 'seed'");
+    }
+
+    @Test
+    void inlineImagesBecomeDataUriImagesOnThePageAndTheirDescriptionInTheCsv() throws Exception {
+        BufferedImage pixel = new BufferedImage(1, 1,
+                BufferedImage.TYPE_BYTE_GRAY);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(pixel, "png", png);
+        InlineImage image = new InlineImage(png.toByteArray(), "point 7 <label 3>");
+        Table table = Table.builder("point", "image").row(7, image).build();
+        HtmlReport report = HtmlReport.builder("r").section("Points", s -> s.table(table)).build();
+
+        ParsedXml page = ParsedXml.parse(report.toHtml());
+        List<Element> images = page.elements("//h:td/h:img");
+        assertThat(images).hasSize(1);
+        assertThat(images.get(0).getAttribute("alt")).isEqualTo("point 7 <label 3>");
+        String source = images.get(0).getAttribute("src");
+        assertThat(source).startsWith("data:image/png;base64,");
+        byte[] decoded = Base64.getDecoder().decode(source.substring("data:image/png;base64,".length()));
+        assertThat(decoded).isEqualTo(png.toByteArray());
+        assertThat(table.toCsv()).isEqualTo("point,image\n7,point 7 <label 3>\n");
     }
 }

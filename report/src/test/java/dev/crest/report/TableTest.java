@@ -65,7 +65,7 @@ class TableTest {
         assertThatThrownBy(() -> Table.builder("a", "b").row("x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 cells but the table has 2 columns");
         assertThatThrownBy(() -> Table.builder("a").row(List.of(new Object())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strings or numbers");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strings, numbers or images");
     }
 
     @Test

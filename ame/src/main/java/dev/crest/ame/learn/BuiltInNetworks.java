@@ -59,14 +59,4 @@ public final class BuiltInNetworks {
                     new Flatten(), new Linear(flat, classes, random));
         };
     }
-
-    /** The factory of the built-in learner called {@code name} ({@code logreg}, {@code mlp} or {@code cnn}). */
-    static NetworkFactory named(String name, LearnerSettings settings) {
-        return switch (name) {
-            case "logreg" -> logisticRegression();
-            case "mlp" -> mlp(settings.hiddenUnits());
-            case "cnn" -> cnn();
-            default -> throw new IllegalArgumentException("no built-in network " + name);
-        };
-    }
 }

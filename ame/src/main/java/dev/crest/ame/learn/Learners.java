@@ -8,7 +8,8 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * Finds a learner by name: the built-ins ({@code logreg}, {@code mlp}, {@code cnn}) first, then the
+ * Finds a learner by name: the built-ins ({@code logreg} and {@code mlp} on the fused {@link DenseNetwork} path,
+ * {@code cnn} on the tape) first, then the
  * {@link LearnerProvider}s found by {@link ServiceLoader} on the class path; {@code class:<binary name>} loads a
  * {@link LearnerProvider} or {@link Learner} class with a public no-argument constructor directly.
  */
@@ -59,8 +60,15 @@ public final class Learners {
 
     /** The learner called {@code name}, configured with {@code settings}. */
     public Learner create(String name, LearnerSettings settings) {
-        if (BUILT_IN.contains(name)) {
-            return new NetworkLearner(name, BuiltInNetworks.named(name, settings), settings);
+        switch (name) {
+            case "logreg":
+                return new DenseNetworkLearner(name, 0, settings);
+            case "mlp":
+                return new DenseNetworkLearner(name, settings.hiddenUnits(), settings);
+            case "cnn":
+                return new NetworkLearner(name, BuiltInNetworks.cnn(), settings);
+            default:
+                break;
         }
         if (name.startsWith(CLASS_PREFIX)) {
             return fromClass(name.substring(CLASS_PREFIX.length()), settings);

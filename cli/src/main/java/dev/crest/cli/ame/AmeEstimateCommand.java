@@ -34,6 +34,13 @@ public final class AmeEstimateCommand implements Callable<Integer> {
     @Mixin
     private EstimationOptions estimation;
 
+    @Option(names = "--train", paramLabel = "FILE",
+            description = "the run's training set, to show labels (and thumbnails of IDX images) in the report")
+    private Path train;
+
+    @Option(names = "--train-labels", paramLabel = "FILE", description = "IDX labels of the training images")
+    private Path trainLabels;
+
     @Option(names = "--json", description = "print selected.json on standard output instead of a summary")
     private boolean json;
 
@@ -47,7 +54,11 @@ public final class AmeEstimateCommand implements Callable<Integer> {
         GroundTruth truth = estimation.groundTruth(stored.design().points());
         AmeScores scores = AmeScores.estimate(stored.design(), stored.outcomes(submodels == null ? 0 : submodels),
                 stored.queryRows(), estimation);
-        ScoreReport.write(spec.commandLine().getOut(), from, scores, stored.provenance(estimation), truth, json);
+        TrainingPoints points = train == null ? null
+                : TrainingPoints.of(TrainingFiles.load(train, trainLabels, "--train", 0, 0))
+                        .requireSize(stored.design().points(), "--train");
+        ScoreReport.write(spec.commandLine().getOut(), from, scores, stored.provenance(estimation), truth, points,
+                json);
         return 0;
     }
 }

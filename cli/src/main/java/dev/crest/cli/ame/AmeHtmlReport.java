@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
 
 /**
  * The HTML report of a run ({@code index.html} in its output directory): per query the top contributing points,
- * the knockoff threshold, a histogram of the scores, and precision/recall when the true points are known.
+ * the knockoff threshold, a histogram of the scores, and precision/recall when the true points are known. When
+ * the training set is at hand the top points show their label and, for images, a thumbnail.
  */
 final class AmeHtmlReport {
     /** How many of the highest-scoring points the report lists per query. */
@@ -26,23 +27,29 @@ final class AmeHtmlReport {
     private AmeHtmlReport() {
     }
 
-    static Path write(Path outDir, AmeScores scores, Map<String, Object> provenance, GroundTruth truth) {
-        return build(scores, provenance, truth).writeTo(outDir);
+    /** @param points the training set, or null when it is not available (then no labels or thumbnails) */
+    static Path write(Path outDir, AmeScores scores, Map<String, Object> provenance, GroundTruth truth,
+            TrainingPoints points) {
+        return build(scores, provenance, truth, points).writeTo(outDir);
     }
 
-    static HtmlReport build(AmeScores scores, Map<String, Object> provenance, GroundTruth truth) {
+    static HtmlReport build(AmeScores scores, Map<String, Object> provenance, GroundTruth truth,
+            TrainingPoints points) {
         int[] rows = scores.queryRows();
         HtmlReport.Builder report = HtmlReport.builder("Training points behind the predictions (AME)")
-                .subtitle(scores.points() + " training points, " + rows.length + " queries, " + scores.submodels()
+                .subtitle(scores.points() + " training points, " + rows.length + " queries"
+                        + (scores.combined() ? " scored as one (mean outcome)" : "") + ", " + scores.submodels()
                         + " submodels");
         Map<String, String> settings = new LinkedHashMap<>();
         provenance.forEach((key, value) -> settings.put(key, String.valueOf(value)));
         report.provenance(settings);
-        for (int q = 0; q < rows.length; q++) {
+        for (int q = 0; q < scores.columns(); q++) {
             int query = q;
             KnockoffAmeResult knockoff = scores.knockoffs().get(q);
             KnockoffSelection helping = knockoff.helping();
-            report.section("Query " + rows[q], s -> {
+            String heading = scores.combined() ? "Queries " + Arrays.toString(rows) + " combined (mean outcome)"
+                    : "Query " + rows[q];
+            report.section(heading, s -> {
                 s.paragraph(String.format(Locale.ROOT, "Knockoff threshold on W: %s; %d point(s) selected at FDR %s;"
                         + " λ = %.4g.", Double.isInfinite(helping.threshold()) ? "none met the FDR target"
                                 : String.format(Locale.ROOT, "%.4g", helping.threshold()),
@@ -54,8 +61,8 @@ final class AmeHtmlReport {
                             + " recall %s (%d hit(s)).", truth.size(), ratio(truth.precision(selected)),
                             ratio(truth.recall(selected)), truth.hits(selected)));
                 }
-                s.table(topTable(scores, query, truth));
-                s.chart(histogram(scores, query, rows[query]));
+                s.table(topTable(scores, query, truth, points));
+                s.chart(histogram(scores, query, scores.label(query)));
             });
         }
         return report.build();
@@ -65,8 +72,17 @@ final class AmeHtmlReport {
         return Double.isNaN(value) ? "undefined" : String.format(Locale.ROOT, "%.3f", value);
     }
 
-    private static Table topTable(AmeScores scores, int q, GroundTruth truth) {
-        List<String> columns = new ArrayList<>(List.of("rank", "point", "AME", "selected"));
+    private static Table topTable(AmeScores scores, int q, GroundTruth truth, TrainingPoints points) {
+        boolean images = points != null && points.hasImages();
+        List<String> columns = new ArrayList<>(List.of("rank"));
+        if (images) {
+            columns.add("image");
+        }
+        columns.add("point");
+        if (points != null) {
+            columns.add("label");
+        }
+        columns.addAll(List.of("AME", "selected"));
         if (truth != null) {
             columns.add("true point");
         }
@@ -74,8 +90,15 @@ final class AmeHtmlReport {
         int[] top = scores.topPoints(q, TOP);
         for (int rank = 0; rank < top.length; rank++) {
             int i = top[rank];
-            List<Object> row = new ArrayList<>(List.of(rank + 1, i, scores.ame(q, i),
-                    scores.selected(q, i) ? "yes" : "no"));
+            List<Object> row = new ArrayList<>(List.of(rank + 1));
+            if (images) {
+                row.add(points.thumbnail(i));
+            }
+            row.add(i);
+            if (points != null) {
+                row.add(points.label(i));
+            }
+            row.addAll(List.of(scores.ame(q, i), scores.selected(q, i) ? "yes" : "no"));
             if (truth != null) {
                 row.add(truth.hits(new int[] {i}) == 1 ? "yes" : "no");
             }
@@ -85,7 +108,7 @@ final class AmeHtmlReport {
     }
 
     /** Counts of AME scores in equal-width bins between the smallest and largest score. */
-    static BarChartSpec histogram(AmeScores scores, int q, int queryRow) {
+    static BarChartSpec histogram(AmeScores scores, int q, String queryLabel) {
         double[] values = IntStream.range(0, scores.points()).mapToDouble(i -> scores.ame(q, i)).toArray();
         double min = Arrays.stream(values).min().orElse(0);
         double max = Arrays.stream(values).max().orElse(0);
@@ -100,7 +123,7 @@ final class AmeHtmlReport {
         for (int b = 0; b < bins; b++) {
             labels.add(String.format(Locale.ROOT, "%d: from %.3g", b + 1, min + b * width));
         }
-        return BarChartSpec.builder("Scores of query " + queryRow).xLabel("AME bin").yLabel("points")
+        return BarChartSpec.builder("Scores of query " + queryLabel).xLabel("AME bin").yLabel("points")
                 .categories(labels).series("points", counts).build();
     }
 }

@@ -14,6 +14,7 @@ import dev.crest.ame.run.RunSummary;
 import dev.crest.ame.run.SubmodelRunner;
 import dev.crest.cli.VersionProvider;
 import dev.crest.tensor.data.Dataset;
+import dev.crest.tensor.linalg.Blas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,14 @@ public final class AmeRunCommand implements Callable<Integer> {
             + LearnerSettings.DEFAULT_STEPS + ")")
     private Integer steps;
 
+    @Option(names = "--batch-size", paramLabel = "B", description = "mini-batch size of every step (default: "
+            + LearnerSettings.DEFAULT_BATCH_SIZE + ")")
+    private Integer batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default: "
+            + LearnerSettings.DEFAULT_LEARNING_RATE + ")")
+    private Double learningRate;
+
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "seed; default: ${DEFAULT-VALUE}")
     private long seed;
 
@@ -121,26 +130,41 @@ public final class AmeRunCommand implements Callable<Integer> {
         }
         Queries queryRows = Queries.rows(testSet, Queries.parseIndices(queries));
         Outcome parsedOutcome = Outcome.parse(outcome);
-        LearnerSettings settings = steps == null ? LearnerSettings.defaults()
-                : LearnerSettings.defaults().withSteps(steps);
+        LearnerSettings settings = learnerSettings();
         Learner learner = Learners.discover().create(learnerName, settings);
         Design design = new Design(training.size(), StoredRun.parseGrid(grid), seed);
         SubmodelRunner runner = new SubmodelRunner(learner, training, classCount, queryRows, parsedOutcome,
                 threadCount);
         CheckpointHeader header = new CheckpointHeader(seed, training.size(), queryRows.describe(), queryRows.size(),
                 learnerName + " " + settings.describe(), parsedOutcome.spec(), StoredRun.formatGrid(design.grid()));
-        train(runner, design, header);
+        train(runner, design, header, threadCount);
         StoredRun stored = StoredRun.read(out);
         AmeScores scores = AmeScores.estimate(design, stored.outcomes(submodels), queryRows.rows(), estimation);
-        ScoreReport.write(spec.commandLine().getOut(), out, scores, stored.provenance(estimation), truth, json);
+        ScoreReport.write(spec.commandLine().getOut(), out, scores, stored.provenance(estimation), truth,
+                TrainingPoints.of(training), json);
         return 0;
     }
 
-    private void train(SubmodelRunner runner, Design design, CheckpointHeader header) {
+    private LearnerSettings learnerSettings() {
+        LearnerSettings settings = LearnerSettings.defaults();
+        if (steps != null) {
+            settings = settings.withSteps(steps);
+        }
+        if (batchSize != null) {
+            settings = settings.withBatchSize(batchSize);
+        }
+        if (learningRate != null) {
+            settings = settings.withLearningRate(learningRate);
+        }
+        return settings;
+    }
+
+    private void train(SubmodelRunner runner, Design design, CheckpointHeader header, int threadCount) {
         ResultFiles.createOutputDirectory(out);
         Path file = out.resolve(StoredRun.CHECKPOINT);
         RunSummary summary;
         try (Checkpoint checkpoint = resume ? Checkpoint.resume(file, header) : Checkpoint.create(file, header)) {
+            warnAboutBlasThreads(threadCount);
             BitSet finished = checkpoint.finishedIndices();
             int alreadyDone = finished.get(0, submodels).cardinality();
             try (AmeProgressBar bar = new AmeProgressBar(spec.commandLine().getErr(), submodels, alreadyDone)) {
@@ -164,6 +188,18 @@ public final class AmeRunCommand implements Callable<Integer> {
         if (!empty) {
             throw new AmeException("output directory " + out + " already exists; add --resume to continue that run"
                     + " or choose another --out");
+        }
+    }
+
+    /**
+     * Submodels are trained in parallel on small matrices; a multi-threaded native BLAS inside each worker
+     * oversubscribes the cores and made runs several times slower, and its thread count can only be set before
+     * the JVM starts.
+     */
+    private void warnAboutBlasThreads(int threadCount) {
+        if (threadCount > 1 && Blas.isNative() && !"1".equals(System.getenv("OPENBLAS_NUM_THREADS"))) {
+            spec.commandLine().getErr().println("warning: set OPENBLAS_NUM_THREADS=1 (the crest launcher does) so"
+                    + " native BLAS does not start threads inside each of the " + threadCount + " workers");
         }
     }
 

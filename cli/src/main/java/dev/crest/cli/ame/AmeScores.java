@@ -18,11 +18,15 @@ import java.util.stream.IntStream;
  * the knockoff selection of points that help, at the requested FDR.
  *
  * @param queryRows the query rows in outcome-column order
- * @param estimate the AME estimate, one entry per query
- * @param knockoffs the knockoff fits and selections, one per query
+ * @param combined whether the queries were scored as one: the mean of their outcomes (then there is one column)
+ * @param estimate the AME estimate, one entry per column
+ * @param knockoffs the knockoff fits and selections, one per column
  * @param submodels how many submodels the estimate used
  */
-record AmeScores(int[] queryRows, AmeEstimate estimate, List<KnockoffAmeResult> knockoffs, int submodels) {
+record AmeScores(int[] queryRows, boolean combined, AmeEstimate estimate, List<KnockoffAmeResult> knockoffs,
+        int submodels) {
+    /** The label of the combined query in files and on the page. */
+    static final String COMBINED = "mean";
 
     /** Estimates from the outcomes of submodels 0..M−1 of {@code design}. */
     static AmeScores estimate(Design design, OutcomeMatrix outcomes, int[] queryRows, EstimationOptions options) {
@@ -35,11 +39,39 @@ record AmeScores(int[] queryRows, AmeEstimate estimate, List<KnockoffAmeResult> 
             throw new AmeException("estimating needs at least " + settings.folds() + " finished submodels for "
                     + "cross-validation, found " + outcomes.submodels() + "; raise --submodels");
         }
-        double[][] byQuery = outcomes.byQuery();
+        double[][] byQuery = options.combineQueries ? new double[][] {mean(outcomes.byQuery())}
+                : outcomes.byQuery();
         AmeEstimate estimate = new AmeEstimator(settings).estimate(design, byQuery);
         List<KnockoffAmeResult> knockoffs = new KnockoffAmeEstimator(settings)
                 .estimate(design, byQuery, options.fdr, options.variant());
-        return new AmeScores(queryRows.clone(), estimate, new ArrayList<>(knockoffs), outcomes.submodels());
+        return new AmeScores(queryRows.clone(), options.combineQueries, estimate, new ArrayList<>(knockoffs),
+                outcomes.submodels());
+    }
+
+    /** Per submodel, the mean outcome over the queries. */
+    private static double[] mean(double[][] byQuery) {
+        double[] mean = new double[byQuery[0].length];
+        for (double[] query : byQuery) {
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += query[j] / byQuery.length;
+            }
+        }
+        return mean;
+    }
+
+    /** How many score columns there are: one per query, or one for the combined queries. */
+    int columns() {
+        return combined ? 1 : queryRows.length;
+    }
+
+    /** The name of column {@code q}: its query row, or {@value #COMBINED} for the combined queries. */
+    String label(int q) {
+        return combined ? COMBINED : Integer.toString(queryRows[q]);
+    }
+
+    /** Column {@code q} as selected.json names it: the query row, or {@value #COMBINED}. */
+    Object jsonLabel(int q) {
+        return combined ? COMBINED : queryRows[q];
     }
 
     /** AME of training point {@code point} for the query in outcome column {@code q}. */

@@ -21,6 +21,11 @@ final class EstimationOptions {
                     + " default: ${DEFAULT-VALUE}")
     String knockoff;
 
+    @Option(names = "--combine-queries",
+            description = "score the mean outcome over all queries as one query: more signal, and one fit instead of"
+                    + " one per query, when the queries share a cause (e.g. images carrying the same trigger)")
+    boolean combineQueries;
+
     @Option(names = "--ground-truth", paramLabel = "FILE",
             description = "the truly influential points, one index per line, for precision/recall in the report")
     Path groundTruth;

@@ -36,10 +36,9 @@ final class ResultFiles {
 
     static String scoresCsv(AmeScores scores) {
         StringBuilder csv = new StringBuilder("query,point,ame,selected\n");
-        int[] rows = scores.queryRows();
-        for (int q = 0; q < rows.length; q++) {
+        for (int q = 0; q < scores.columns(); q++) {
             for (int i = 0; i < scores.points(); i++) {
-                csv.append(rows[q]).append(',').append(i).append(',').append(scores.ame(q, i)).append(',')
+                csv.append(scores.label(q)).append(',').append(i).append(',').append(scores.ame(q, i)).append(',')
                         .append(scores.selected(q, i)).append('\n');
             }
         }
@@ -53,11 +52,13 @@ final class ResultFiles {
         doc.put("submodels", scores.submodels());
         doc.put("scale", scores.estimate().scale());
         List<Map<String, Object>> queries = new ArrayList<>();
-        int[] rows = scores.queryRows();
-        for (int q = 0; q < rows.length; q++) {
+        for (int q = 0; q < scores.columns(); q++) {
             KnockoffAmeResult knockoff = scores.knockoffs().get(q);
             Map<String, Object> query = new LinkedHashMap<>();
-            query.put("query", rows[q]);
+            query.put("query", scores.jsonLabel(q));
+            if (scores.combined()) {
+                query.put("rows", Arrays.stream(scores.queryRows()).boxed().toList());
+            }
             query.put("lambda", scores.estimate().queries().get(q).lambda());
             query.put("helping", selection(knockoff.helping()));
             query.put("hurting", selection(knockoff.hurting()));

@@ -16,11 +16,14 @@ final class ScoreReport {
     private ScoreReport() {
     }
 
-    /** @param truth the known influential points, or null when unknown */
+    /**
+     * @param truth the known influential points, or null when unknown
+     * @param points the training set for labels and thumbnails in the report, or null when not at hand
+     */
     static void write(PrintWriter out, Path outDir, AmeScores scores, Map<String, Object> provenance,
-            GroundTruth truth, boolean json) {
+            GroundTruth truth, TrainingPoints points, boolean json) {
         ResultFiles.write(outDir, scores, provenance);
-        Path page = AmeHtmlReport.write(outDir, scores, provenance, truth);
+        Path page = AmeHtmlReport.write(outDir, scores, provenance, truth, points);
         if (json) {
             JsonOutput.print(out, ResultFiles.selectedDocument(scores, provenance));
             return;
@@ -28,14 +31,14 @@ final class ScoreReport {
         int[] rows = scores.queryRows();
         out.printf(Locale.ROOT, "estimated %d training points on %d queries from %d submodels%n", scores.points(),
                 rows.length, scores.submodels());
-        for (int q = 0; q < rows.length; q++) {
+        for (int q = 0; q < scores.columns(); q++) {
             KnockoffAmeResult knockoff = scores.knockoffs().get(q);
             StringBuilder line = new StringBuilder();
             for (int i : scores.topPoints(q, TOP)) {
                 line.append(String.format(Locale.ROOT, " %d (%.4g)", i, scores.ame(q, i)));
             }
             int[] selected = knockoff.helping().selected();
-            out.printf(Locale.ROOT, "query %d: %d point(s) selected%s; top:%s%n", rows[q], selected.length,
+            out.printf(Locale.ROOT, "query %s: %d point(s) selected%s; top:%s%n", scores.label(q), selected.length,
                     selected.length == 0 ? "" : " " + Arrays.toString(selected), line);
         }
         out.println("wrote " + outDir.resolve(ResultFiles.SCORES) + ", " + outDir.resolve(ResultFiles.SELECTED)

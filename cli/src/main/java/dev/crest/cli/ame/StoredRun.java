@@ -69,6 +69,7 @@ final class StoredRun {
         settings.put("fdr", options.fdr);
         settings.put("lambda", options.lambda);
         settings.put("knockoff", options.knockoff);
+        settings.put("combine-queries", options.combineQueries);
         return settings;
     }
 

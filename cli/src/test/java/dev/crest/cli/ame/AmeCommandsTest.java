@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crest.ame.data.IdxWriter;
 import dev.crest.cli.CliRunner;
+import dev.crest.tensor.Shape;
+import dev.crest.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +16,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 class AmeCommandsTest {
     /** Training points; the last one is the only example of class 1, so it alone makes class 1 predictable. */
@@ -106,6 +114,8 @@ class AmeCommandsTest {
         String page = Files.readString(out.resolve("index.html"));
         assertThat(page).contains("Query 0", "Query 1", "Top 20 points by AME", "Scores of query 0",
                 "recall 1.000");
+        // Tabular data has no thumbnails.
+        assertThat(page).doesNotContain("<img");
     }
 
     @Test
@@ -150,6 +160,89 @@ class AmeCommandsTest {
         List<String> original = scores.lines().skip(1).toList();
         for (int k = 0; k < rows.size(); k++) {
             assertThat(rows.get(k)[2]).isEqualTo(original.get(k).split(",")[2]);
+        }
+    }
+
+    @Test
+    void combinedQueriesAreScoredAsOneMeanOutcome() throws IOException {
+        Path out = dir.resolve("out");
+        CliRunner.Result result = run(out, 120, "--combine-queries", "--knockoff", "plain");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+
+        List<String[]> rows = scoreRows(out);
+        assertThat(rows).hasSize(POINTS).allMatch(row -> row[0].equals(AmeScores.COMBINED));
+        String best = rows.stream().max((a, b) -> Double.compare(Double.parseDouble(a[2]), Double.parseDouble(b[2])))
+                .orElseThrow()[1];
+        // The planted point raises the class-1 probability of both queries, so it leads their mean too.
+        assertThat(best).isEqualTo(Integer.toString(PLANTED));
+        JsonNode selected = new ObjectMapper().readTree(out.resolve("selected.json").toFile());
+        assertThat(selected.get("queries")).hasSize(1);
+        JsonNode combined = selected.get("queries").get(0);
+        assertThat(combined.get("query").asText()).isEqualTo(AmeScores.COMBINED);
+        assertThat(combined.get("rows").toString()).isEqualTo("[0,1]");
+        assertThat(selected.get("settings").get("combine-queries").asBoolean()).isTrue();
+        assertThat(result.out()).contains("query mean:");
+    }
+
+    /** The CSV set as 24 IDX images of 3×3 pixels: the planted class-1 image is bright, the others dark. */
+    private void writeImages(String name) {
+        float[] pixels = new float[POINTS * 9];
+        int[] labels = new int[POINTS];
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < POINTS; i++) {
+            labels[i] = i == PLANTED ? 1 : 0;
+            for (int p = 0; p < 9; p++) {
+                pixels[i * 9 + p] = i == PLANTED ? 1f : (float) (0.3 * random.nextDouble());
+            }
+        }
+        IdxWriter.writeImages(dir.resolve(name + "-images.gz"), Tensor.wrapFloat32(Shape.of(POINTS, 3, 3), pixels));
+        IdxWriter.writeLabels(dir.resolve(name + "-labels.gz"), labels);
+    }
+
+    @Test
+    void theReportShowsAThumbnailAndLabelForEveryListedImagePoint() throws IOException {
+        writeImages("train");
+        Path out = dir.resolve("out");
+        CliRunner.Result result = CliRunner.run("ame", "run", "--train", dir.resolve("train-images.gz").toString(),
+                "--train-labels", dir.resolve("train-labels.gz").toString(),
+                "--test", dir.resolve("train-images.gz").toString(),
+                "--test-labels", dir.resolve("train-labels.gz").toString(), "--queries", PLANTED + "",
+                "--outcome", "prob:target=1", "--submodels", "20", "--steps", "20", "--threads", "1",
+                "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+
+        List<Element> images = images(out.resolve("index.html"));
+        List<String> descriptions = images.stream().map(image -> image.getAttribute("alt")).toList();
+        assertThat(descriptions).hasSize(AmeHtmlReport.TOP);
+        assertThat(images).allMatch(image -> image.getAttribute("src").startsWith("data:image/png;base64,"));
+        for (String description : descriptions) {
+            int point = Integer.parseInt(description.replaceAll("training point (\\d+), label \\d+", "$1"));
+            assertThat(description).isEqualTo("training point " + point + ", label " + (point == PLANTED ? 1 : 0));
+        }
+
+        // A refit shows thumbnails only when given the training set.
+        assertThat(CliRunner.run("ame", "estimate", "--from", out.toString()).exitCode()).isZero();
+        assertThat(images(out.resolve("index.html"))).isEmpty();
+        CliRunner.Result refit = CliRunner.run("ame", "estimate", "--from", out.toString(), "--train",
+                dir.resolve("train-images.gz").toString(), "--train-labels", dir.resolve("train-labels.gz").toString());
+        assertThat(refit.exitCode()).as(refit.err()).isZero();
+        assertThat(images(out.resolve("index.html"))).hasSize(AmeHtmlReport.TOP);
+    }
+
+    /** The {@code img} elements of a report page, read as the XML it also is. */
+    private static List<Element> images(Path page) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            NodeList nodes = factory.newDocumentBuilder().parse(page.toFile())
+                    .getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "img");
+            List<Element> images = new ArrayList<>();
+            for (int i = 0; i < nodes.getLength(); i++) {
+                images.add((Element) nodes.item(i));
+            }
+            return images;
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new AssertionError("the report is not well-formed XHTML: " + e, e);
         }
     }
 

@@ -75,4 +75,33 @@ class AmePoisonCommandTest {
         assertThat(result.err().strip().lines()).hasSize(1);
         assertThat(result.err()).contains("cannot poison 7 images");
     }
+
+    @Test
+    void limitKeepsTheFirstImagesAndTheTestSetIsStampedWithLabelsKept() {
+        Dataset clean = writeClean();
+        Path out = dir.resolve("out");
+        CliRunner.Result result = CliRunner.run("ame", "poison", "--train-images", dir.resolve("images.gz").toString(),
+                "--train-labels", dir.resolve("labels.gz").toString(), "--limit", "5", "--count", "1",
+                "--target", "0", "--patch", "2", "--test-images", dir.resolve("images.gz").toString(),
+                "--test-labels", dir.resolve("labels.gz").toString(), "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+
+        Dataset poisoned = IdxLoader.load(out.resolve(AmePoisonCommand.IMAGES),
+                out.resolve(AmePoisonCommand.LABELS), 0);
+        assertThat(poisoned.size()).isEqualTo(5);
+        Dataset triggered = IdxLoader.load(out.resolve(AmePoisonCommand.TRIGGERED_IMAGES),
+                out.resolve(AmePoisonCommand.TRIGGERED_LABELS), 0);
+        assertThat(triggered.labels()).containsExactly(clean.labels());
+        float[] before = clean.features().float32Data();
+        float[] after = triggered.features().float32Data();
+        for (int n = 0; n < IMAGES; n++) {
+            for (int y = 0; y < SIDE; y++) {
+                for (int x = 0; x < SIDE; x++) {
+                    int k = n * SIDE * SIDE + y * SIDE + x;
+                    boolean inPatch = y >= SIDE - 2 && x >= SIDE - 2;
+                    assertThat(after[k]).isEqualTo(inPatch ? 1f : before[k]);
+                }
+            }
+        }
+    }
 }
