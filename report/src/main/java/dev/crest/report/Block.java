@@ -18,4 +18,8 @@ sealed interface Block {
 
     record Chart(ChartSpec spec) implements Block {
     }
+
+    /** A drawing supplied as SVG markup by a tool that renders it itself (e.g. a model graph). */
+    record Drawing(String svg, String caption) implements Block {
+    }
 }

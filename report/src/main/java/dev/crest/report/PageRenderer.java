@@ -85,6 +85,8 @@ final class PageRenderer {
                 table(t.table());
             } else if (block instanceof Block.Chart c) {
                 chart(c.spec());
+            } else if (block instanceof Block.Drawing d) {
+                drawing(d);
             }
         }
         out.append("</section>\n");
@@ -134,6 +136,14 @@ final class PageRenderer {
                 .append(charts.render(spec, id)).append('\n')
                 .append("<figcaption>Figure ").append(figureCount).append(". ")
                 .append(HtmlText.escape(spec.title())).append("</figcaption>\n</figure>\n");
+    }
+
+    private void drawing(Block.Drawing drawing) {
+        figureCount++;
+        out.append("<figure class=\"drawing\" id=\"fig-").append(figureCount).append("\">\n")
+                .append(drawing.svg()).append('\n')
+                .append("<figcaption>Figure ").append(figureCount).append(". ")
+                .append(HtmlText.escape(drawing.caption())).append("</figcaption>\n</figure>\n");
     }
 
     private static String stylesheet() {

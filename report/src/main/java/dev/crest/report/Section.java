@@ -64,6 +64,25 @@ public final class Section {
             return this;
         }
 
+        /**
+         * Adds a drawing given as one SVG element ({@code <svg ...>...</svg>}), embedded as is, with a caption.
+         * The markup must come from a trusted renderer that escapes its own text; it is checked to be an SVG element
+         * without scripts.
+         */
+        public Builder drawing(String svg, String caption) {
+            Objects.requireNonNull(svg, "svg");
+            Objects.requireNonNull(caption, "caption");
+            String trimmed = svg.strip();
+            if (!trimmed.startsWith("<svg") || !trimmed.endsWith("</svg>")) {
+                throw new IllegalArgumentException("a drawing must be one <svg> element");
+            }
+            if (trimmed.contains("<script") || trimmed.contains("<foreignObject")) {
+                throw new IllegalArgumentException("a drawing must not contain scripts or foreign objects");
+            }
+            blocks.add(new Block.Drawing(trimmed, caption));
+            return this;
+        }
+
         public Section build() {
             return new Section(heading, blocks);
         }

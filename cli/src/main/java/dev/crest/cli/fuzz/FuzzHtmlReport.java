@@ -1,0 +1,157 @@
+package dev.crest.cli.fuzz;
+
+import dev.crest.fuzz.campaign.CampaignSummary;
+import dev.crest.fuzz.draw.GraphSvg;
+import dev.crest.fuzz.finding.FindingStore;
+import dev.crest.graph.GraphException;
+import dev.crest.graph.onnx.AtomicFiles;
+import dev.crest.graph.onnx.OnnxModels;
+import dev.crest.report.HtmlReport;
+import dev.crest.report.Section;
+import dev.crest.report.Table;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The HTML report of a fuzzing campaign ({@code index.html} next to {@code summary.json}): what was tested and how
+ * fast, the findings by kind, and one section per distinct bug with its model graph drawn, the error, the errors
+ * between the diverging pair and the command that replays it.
+ */
+final class FuzzHtmlReport {
+    private FuzzHtmlReport() {
+    }
+
+    /** Writes the report for {@code summary} into {@code out} and returns the page. */
+    static Path write(Path out, CampaignSummary summary) {
+        return build(out, summary).writeTo(out);
+    }
+
+    static HtmlReport build(Path out, CampaignSummary summary) {
+        CampaignSummary.Counts counts = summary.counts();
+        HtmlReport.Builder report = HtmlReport.builder("Fuzzing campaign: " + String.join(", ",
+                summary.settings().backends()))
+                .subtitle(String.format(Locale.ROOT, "%d models tested in %.1f s (%.1f per second), %d findings, "
+                        + "%d distinct bugs", counts.tested(), summary.elapsedSeconds(),
+                        summary.throughput().modelsPerSecond(), counts.findings(), counts.uniqueBugs()))
+                .provenance(provenance(summary));
+
+        report.section("Overview", s -> {
+            s.paragraph("Stopped by " + summary.stoppedBy() + ". Every model ran on the reference interpreter and on "
+                    + String.join(", ", summary.runs().stream().map(CampaignSummary.RunRecord::backend).toList())
+                    + "; findings with the same symptom, stage, backend, diverging pair and normalized message count "
+                    + "as one bug, whose first occurrence is saved.");
+            s.table(Table.builder("models", "count")
+                    .row("generated", counts.generated())
+                    .row("generation failed", counts.generationFailures())
+                    .row("input search found no finite values", counts.searchFailures())
+                    .row("tested", counts.tested())
+                    .row("passed", counts.passed())
+                    .row("dropped (reference failed or non-finite)", counts.dropped())
+                    .row("findings", counts.findings())
+                    .row("distinct bugs", counts.uniqueBugs())
+                    .build());
+            s.table(Table.builder("phase", "seconds")
+                    .caption("Where the time went (generation and search are summed over the preparing threads)")
+                    .row("generate (solver)", summary.throughput().generateSeconds())
+                    .row("input search and reference", summary.throughput().searchSeconds())
+                    .row("execute backends", summary.throughput().executeSeconds())
+                    .build());
+        });
+
+        if (counts.findings() > 0) {
+            report.section("Findings by kind", s -> {
+                Table.Builder table = Table.builder("grouped by", "value", "findings");
+                counts.bySymptom().forEach((k, v) -> table.row("symptom", k, v));
+                counts.byStage().forEach((k, v) -> table.row("stage", k, v));
+                counts.byPair().forEach((k, v) -> table.row("diverging pair", k, v));
+                s.table(table.build());
+                Table.Builder bugs = Table.builder("bug", "symptom", "stage", "backend", "diverging pair", "count",
+                        "folder");
+                for (CampaignSummary.BugRecord bug : summary.uniqueBugs()) {
+                    bugs.row(bug.id(), bug.symptom(), bug.stage(), bug.backend(), bug.pair() == null ? "" : bug.pair(),
+                            bug.count(), bug.folder());
+                }
+                s.table(bugs.caption("Distinct bugs, in the order found").csv("bugs.csv").build());
+            });
+        }
+        for (CampaignSummary.BugRecord bug : summary.uniqueBugs()) {
+            report.section(bugSection(out, bug));
+        }
+        if (!summary.exclusions().isEmpty()) {
+            report.section("Excluded operators", s -> s
+                    .paragraph("The capability probe ran a one-node model per operator and dtype on each backend; "
+                            + "the generator left out what a backend rejected.")
+                    .code(String.join("\n", summary.exclusions())));
+        }
+        report.section("Reproduce", s -> s.code(command(summary)));
+        return report.build();
+    }
+
+    private static Section bugSection(Path out, CampaignSummary.BugRecord bug) {
+        Section.Builder s = Section.builder("Bug " + bug.id() + ": " + bug.symptom() + " at " + bug.stage() + " on "
+                + bug.backend() + (bug.count() > 1 ? " (" + bug.count() + " findings)" : ""));
+        s.paragraph(bug.message());
+        Table.Builder facts = Table.builder("fact", "value")
+                .row("backend", bug.backend() + " " + bug.backendVersion())
+                .row("findings with this signature", bug.count())
+                .row("model seed", bug.seed())
+                .row("folder", bug.folder());
+        if (bug.pair() != null) {
+            facts.row("diverging pair", bug.pair())
+                    .row("max abs error", bug.maxAbsError())
+                    .row("max rel error", bug.maxRelError());
+        }
+        if (bug.localizedOperator() != null) {
+            facts.row("localized operator", bug.localizedOperator());
+        }
+        facts.row("signature", bug.signature());
+        s.table(facts.build());
+        Path model = out.resolve(bug.folder()).resolve(FindingStore.MODEL_FILE);
+        try {
+            s.drawing(GraphSvg.render(OnnxModels.parse(AtomicFiles.read(model, "model"))),
+                    "The model of bug " + bug.id() + " (" + FindingStore.MODEL_FILE + ")");
+        } catch (GraphException e) {
+            s.paragraph("The model graph cannot be drawn: " + e.getMessage());
+        }
+        s.code(bug.replay());
+        return s.build();
+    }
+
+    private static Map<String, String> provenance(CampaignSummary summary) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("crest", summary.crestVersion());
+        p.put("seed", Long.toString(summary.settings().seed()));
+        summary.backendVersions().forEach((name, version) -> p.put(name, version));
+        p.put("started", summary.startedAt());
+        return p;
+    }
+
+    /** The command line that re-runs the campaign (for a time-bounded run, the same budget, not the same models). */
+    static String command(CampaignSummary summary) {
+        CampaignSummary.SettingsRecord s = summary.settings();
+        StringBuilder cmd = new StringBuilder("crest fuzz run");
+        s.backends().forEach(b -> cmd.append(" --backend ").append(b));
+        if (s.timeBudgetSeconds() != null) {
+            cmd.append(" --time ").append(formatSeconds(s.timeBudgetSeconds()));
+        }
+        if (s.maxModels() != null) {
+            cmd.append(" --max-models ").append(s.maxModels());
+        }
+        cmd.append(" --seed ").append(s.seed()).append(" --nodes ").append(s.nodes()).append(" --opset ")
+                .append(s.opset());
+        if (!s.operators().isEmpty()) {
+            cmd.append(" --ops ").append(String.join(",", s.operators()));
+        }
+        if (s.searchIterations() != null) {
+            cmd.append(" --search-iterations ").append(s.searchIterations());
+        }
+        cmd.append(" --out ").append(s.out());
+        return cmd.toString();
+    }
+
+    private static String formatSeconds(double seconds) {
+        return seconds == Math.rint(seconds) ? (long) seconds + "s" : Math.round(seconds * 1000) + "ms";
+    }
+}

@@ -1,0 +1,171 @@
+package dev.crest.cli.fuzz;
+
+import dev.crest.cli.JsonOutput;
+import dev.crest.cli.VersionProvider;
+import dev.crest.fuzz.backend.CapabilityProbe;
+import dev.crest.fuzz.campaign.Campaign;
+import dev.crest.fuzz.campaign.CampaignListener;
+import dev.crest.fuzz.campaign.CampaignSettings;
+import dev.crest.fuzz.campaign.CampaignSummary;
+import dev.crest.fuzz.campaign.GeneratedCaseSource;
+import dev.crest.fuzz.diff.Tolerance;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crest fuzz run}: a fuzzing campaign (generate → search → test) with a live status line, stopped by its
+ * time budget, its model count or Ctrl-C, leaving findings, {@code summary.json} and {@code index.html} behind.
+ */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Run a fuzzing campaign: generate valid models, search inputs that keep them finite, run them "
+                + "on the reference interpreter and the backends, and save what disagrees, crashes or hangs.",
+            "Writes bug-<symptom>-<stage>-<n>/ folders (one per distinct bug), summary.json and index.html into the "
+                + "output folder. Ctrl-C stops after the model in flight and still writes both."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the campaign ran (whether or not it found bugs)",
+            "2:a bad option, unknown backend or operator, or an unwritable output folder"})
+public final class FuzzRunCommand implements Callable<Integer> {
+    /** How long Ctrl-C waits for the model in flight and the summary before the process exits anyway. */
+    private static final long SHUTDOWN_WAIT_SECONDS = 60;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-b", "--backend"}, paramLabel = "NAME", split = ",", defaultValue = "onnxruntime",
+            description = "backends to test; onnxruntime stands for ONNX Runtime without and with graph "
+                    + "optimizations (default: ${DEFAULT-VALUE})")
+    private List<String> backends;
+
+    @Option(names = {"-t", "--time"}, paramLabel = "DURATION",
+            description = "time budget, e.g. 30s, 10m, 1h (default: none; give --time or --max-models)")
+    private String time;
+
+    @Option(names = "--max-models", paramLabel = "N", description = "stop after N models (default: none)")
+    private Long maxModels;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "campaign seed (default: a fresh one, printed)")
+    private Long seed;
+
+    @Option(names = "--nodes", paramLabel = "N", description = "operator nodes per model (default: ${DEFAULT-VALUE})")
+    private int nodes = CampaignSettings.DEFAULT_NODES;
+
+    @Option(names = "--opset", paramLabel = "VERSION", description = "ONNX opset to emit (default: ${DEFAULT-VALUE})")
+    private int opset = CampaignSettings.DEFAULT_OPSET;
+
+    @Option(names = "--ops", paramLabel = "OP", split = ",",
+            description = "comma-separated operators to use (default: every specified operator)")
+    private List<String> operators;
+
+    @Option(names = "--rtol", paramLabel = "X", description = "relative tolerance (default: ${DEFAULT-VALUE})")
+    private double rtol = Tolerance.DEFAULT.rtol();
+
+    @Option(names = "--atol", paramLabel = "X", description = "absolute tolerance (default: ${DEFAULT-VALUE})")
+    private double atol = Tolerance.DEFAULT.atol();
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "time one backend may take to compile and run one model (default: 10s)")
+    private String caseTimeout = "10s";
+
+    @Option(names = "--search-budget", paramLabel = "DURATION",
+            description = "input-search time per model (default: 20ms)")
+    private String searchBudget = "20ms";
+
+    @Option(names = "--search-iterations", paramLabel = "N",
+            description = "cap the input search at N evaluations, making it independent of machine speed")
+    private Integer searchIterations;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads generating and searching models while backends run (default: the number of "
+                    + "cores, ${DEFAULT-VALUE} here)")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FOLDER", required = true, description = "output folder")
+    private Path out;
+
+    @Option(names = "--capability-cache", paramLabel = "FOLDER", hidden = true,
+            description = "where probed backend capabilities are cached (default: ~/.cache/crest/capabilities)")
+    private Path capabilityCache;
+
+    @Option(names = {"-q", "--quiet"}, description = "print no progress or notes")
+    private boolean quiet;
+
+    @Option(names = "--json", description = "print summary.json's document on standard output at the end")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        long campaignSeed = seed != null ? seed : new SecureRandom().nextLong();
+        CampaignSettings settings = new CampaignSettings(backends.stream().map(String::trim).toList(),
+                Optional.ofNullable(time).map(t -> DurationText.parse(t, "--time")),
+                maxModels == null ? OptionalLong.empty() : OptionalLong.of(maxModels), campaignSeed, nodes, opset,
+                operators == null ? List.of() : operators.stream().map(String::trim).toList(),
+                new Tolerance(rtol, atol), DurationText.parse(caseTimeout, "--timeout"),
+                DurationText.parse(searchBudget, "--search-budget"),
+                searchIterations == null ? OptionalInt.empty() : OptionalInt.of(searchIterations), out, threads);
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Campaign campaign = new Campaign(settings, Campaign.isolatedWorker(), GeneratedCaseSource.factory(
+                capabilityCache != null ? capabilityCache : CapabilityProbe.defaultCacheDir()));
+        CampaignSummary summary;
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            campaign.stop();
+            try {
+                if (finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    // The summary and report are written: a stop requested by the user is a normal end.
+                    Runtime.getRuntime().halt(0);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "crest-fuzz-stop");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        String seedNote = seed == null
+                ? "campaign seed " + campaignSeed + " (pass --seed " + campaignSeed + " to repeat it)" : "";
+        try (FuzzProgressLine progress = new FuzzProgressLine(err, seedNote)) {
+            campaign.listener(quiet ? new CampaignListener() { } : progress);
+            summary = campaign.run();
+            Path page = FuzzHtmlReport.write(settings.out(), summary);
+            if (!quiet) {
+                progress.finish();
+                err.println(String.format(Locale.ROOT, "%d models tested in %.1f s (%.1f/s), %d findings, %d distinct "
+                        + "bugs; stopped by %s", summary.counts().tested(), summary.elapsedSeconds(),
+                        summary.throughput().modelsPerSecond(), summary.counts().findings(),
+                        summary.counts().uniqueBugs(), summary.stoppedBy()));
+                err.println("wrote " + settings.out().resolve(CampaignSummary.FILE) + " and " + page);
+                err.flush();
+            }
+        } finally {
+            finished.countDown();
+            removeHook(onCtrlC);
+        }
+        if (json) {
+            JsonOutput.print(stdout, summary);
+        }
+        return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down (Ctrl-C): the hook is running and ends the process itself.
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.crest.cli.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crest.fuzz.campaign.CampaignSummary;
+import dev.crest.graph.Graph;
+import dev.crest.graph.Model;
+import dev.crest.graph.Node;
+import dev.crest.graph.TensorType;
+import dev.crest.graph.onnx.OnnxModels;
+import dev.crest.tensor.DType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FuzzHtmlReportTest {
+    @TempDir
+    Path out;
+
+    private static CampaignSummary summary(List<CampaignSummary.BugRecord> bugs, List<String> exclusions) {
+        return new CampaignSummary(CampaignSummary.FORMAT, "dev",
+                new CampaignSummary.SettingsRecord(List.of("onnxruntime"), 600.0, null, 9, 10, 17, List.of(), 1e-2,
+                        1e-3, 10, 0.02, null, "fuzz-out", 2),
+                List.of(new CampaignSummary.RunRecord("onnxruntime-noopt", null),
+                        new CampaignSummary.RunRecord("onnxruntime-opt", "onnxruntime-noopt")),
+                Map.of("reference", "dev", "onnxruntime-noopt", "1.23.2", "onnxruntime-opt", "1.23.2"),
+                "2026-11-26T01:00:00Z", 600, "time",
+                new CampaignSummary.Counts(120, 1, 3, 120, 110, 2, 8, bugs.size(), Map.of("inconsistency", 8L),
+                        Map.of("verify", 8L), Map.of("onnxruntime-opt vs onnxruntime-noopt (opt-vs-noopt)", 8L)),
+                bugs, new CampaignSummary.Throughput(0.2, 400, 60, 100), exclusions);
+    }
+
+    @Test
+    void eachDistinctBugHasItsGraphFactsAndReplayCommand() throws IOException {
+        Graph graph = Graph.builder().name("g").input("x", TensorType.of(DType.FLOAT32, 4))
+                .node(Node.builder("Relu").name("relu_node").inputs("x").outputs("y").build())
+                .output("y", TensorType.of(DType.FLOAT32, 4)).build();
+        Path folder = Files.createDirectories(out.resolve("bug-inconsistency-verify-0"));
+        Files.write(folder.resolve("model.onnx"), OnnxModels.toBytes(Model.of(graph)));
+        CampaignSummary.BugRecord bug = new CampaignSummary.BugRecord("0123456789ab", "inconsistency", "verify",
+                "onnxruntime-opt", "1.23.2", "onnxruntime-opt vs onnxruntime-noopt (opt-vs-noopt)",
+                "onnxruntime-opt disagrees with onnxruntime-noopt: output '_' element #: # vs #", null, 8,
+                "bug-inconsistency-verify-0", 42, "onnxruntime-opt disagrees with onnxruntime-noopt: output 'y' "
+                + "element 1: 2 vs 3", 1, 0.5, "crest fuzz replay " + folder);
+
+        String page = FuzzHtmlReport.build(out, summary(List.of(bug), List.of("x supports no dtype of Cos"))).toHtml();
+
+        assertThat(page).contains("Bug 0123456789ab: inconsistency at verify on onnxruntime-opt (8 findings)")
+                .contains("<svg").contains("Relu")
+                .contains("crest fuzz replay " + folder)
+                .contains("output &#39;y&#39; element 1: 2 vs 3").contains("Excluded operators")
+                .contains("x supports no dtype of Cos")
+                .contains("crest fuzz run --backend onnxruntime --time 600s --seed 9 --nodes 10 --opset 17 --out fuzz-out");
+    }
+
+    @Test
+    void aMissingModelIsSaidNotFatal() {
+        CampaignSummary.BugRecord bug = new CampaignSummary.BugRecord("0123456789ab", "crash", "compile",
+                "onnxruntime-opt", "1.23.2", null, "sig", null, 1, "bug-crash-compile-0", 42, "died", 0, 0,
+                "crest fuzz replay x");
+        String page = FuzzHtmlReport.build(out, summary(List.of(bug), List.of())).toHtml();
+        assertThat(page).contains("The model graph cannot be drawn").doesNotContain("Excluded operators");
+    }
+}
