@@ -1,6 +1,8 @@
 package dev.crest.cli;
 
 import dev.crest.cli.ame.AmeCommand;
+import dev.crest.cli.demo.DemoCommand;
+import dev.crest.cli.demo.ReportCommand;
 import dev.crest.cli.fuzz.FuzzCommand;
 import dev.crest.cli.netsim.NetsimCommand;
 import picocli.CommandLine.Command;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A toolkit for people who build and run deep-learning systems.",
-        subcommands = {ModelCommand.class, FuzzCommand.class, NetsimCommand.class, AmeCommand.class})
+        subcommands = {ModelCommand.class, FuzzCommand.class, NetsimCommand.class, AmeCommand.class,
+            DemoCommand.class, ReportCommand.class})
 public final class CrestCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;

@@ -19,6 +19,10 @@ sealed interface Block {
     record Chart(ChartSpec spec) implements Block {
     }
 
+    /** A link to another file of the same report tree, given relative to the page. */
+    record Link(String href, String text) implements Block {
+    }
+
     /** A drawing supplied as SVG markup by a tool that renders it itself (e.g. a model graph). */
     record Drawing(String svg, String caption) implements Block {
     }

@@ -87,6 +87,9 @@ final class PageRenderer {
                 chart(c.spec());
             } else if (block instanceof Block.Drawing d) {
                 drawing(d);
+            } else if (block instanceof Block.Link l) {
+                out.append("<p><a href=\"").append(HtmlText.escape(l.href())).append("\">")
+                        .append(HtmlText.escape(l.text())).append("</a></p>\n");
             }
         }
         out.append("</section>\n");

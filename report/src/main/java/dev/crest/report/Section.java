@@ -65,6 +65,21 @@ public final class Section {
         }
 
         /**
+         * Adds a paragraph holding one link to another file of the report tree, e.g. {@code fuzz/index.html}. Only
+         * relative paths are accepted, so a page never fetches anything from the network or outside its tree.
+         */
+        public Builder link(String href, String text) {
+            Objects.requireNonNull(href, "href");
+            Objects.requireNonNull(text, "text");
+            if (href.isEmpty() || href.contains(":") || href.startsWith("/") || href.startsWith("\\")
+                    || href.contains("\\")) {
+                throw new IllegalArgumentException("a link must be a relative path inside the report, not '" + href + "'");
+            }
+            blocks.add(new Block.Link(href, text));
+            return this;
+        }
+
+        /**
          * Adds a drawing given as one SVG element ({@code <svg ...>...</svg>}), embedded as is, with a caption.
          * The markup must come from a trusted renderer that escapes its own text; it is checked to be an SVG element
          * without scripts.

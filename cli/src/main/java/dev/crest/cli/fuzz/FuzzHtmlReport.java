@@ -19,12 +19,12 @@ import java.util.Map;
  * fast, the findings by kind, and one section per distinct bug with its model graph drawn, the error, the errors
  * between the diverging pair and the command that replays it.
  */
-final class FuzzHtmlReport {
+public final class FuzzHtmlReport {
     private FuzzHtmlReport() {
     }
 
     /** Writes the report for {@code summary} into {@code out} and returns the page. */
-    static Path write(Path out, CampaignSummary summary) {
+    public static Path write(Path out, CampaignSummary summary) {
         return build(out, summary).writeTo(out);
     }
 

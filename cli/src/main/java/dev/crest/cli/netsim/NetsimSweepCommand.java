@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "Example: crest netsim sweep --models vgg16,inception-v3 --workers 2,4,8,...,128 "
                 + "--bandwidth 10G,25G,100G --strategies all --out sweep/"})
 public final class NetsimSweepCommand implements Callable<Integer> {
-    static final String CSV = "sweep.csv";
+    public static final String CSV = "sweep.csv";
 
     @Spec
     private CommandSpec spec;

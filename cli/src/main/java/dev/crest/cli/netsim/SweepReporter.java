@@ -1,5 +1,6 @@
 package dev.crest.cli.netsim;
 
+import dev.crest.cli.VersionProvider;
 import dev.crest.netsim.NetsimException;
 import dev.crest.netsim.strategy.Strategies;
 import dev.crest.netsim.sweep.NetsimSetting;
@@ -13,6 +14,7 @@ import dev.crest.report.HtmlReport;
 import dev.crest.report.Table;
 import dev.crest.report.chart.BarChartSpec;
 import dev.crest.report.chart.LineChartSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,7 +31,7 @@ import java.util.function.ToDoubleFunction;
  * over {@code ps} as grouped bars, and the table of every run. Settings that hold one value in the whole sweep
  * are named once in the provenance instead of in every title.
  */
-final class SweepReporter {
+public final class SweepReporter {
     // Column names of the sweep CSV, taken from netsim so that the report follows a renamed column.
     private static final String MODEL = NetsimSetting.MODEL.key();
     private static final String WORKERS = NetsimSetting.WORKERS.key();
@@ -44,6 +46,18 @@ final class SweepReporter {
     private final List<String> parameters;
     private final List<String> varying;
     private final List<Map<String, String>> finished;
+
+    /**
+     * Rewrites the report of the sweep stored in {@code folder} from its {@code sweep.csv} alone (used by
+     * {@code crest report}); the command line that produced it is not stored, so the provenance names the CSV.
+     */
+    public static Path rewrite(Path folder) {
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("results", NetsimSweepCommand.CSV);
+        provenance.put("crest", VersionProvider.crestVersion());
+        return new SweepReporter(SweepTable.read(folder.resolve(NetsimSweepCommand.CSV))).build(provenance)
+                .writeTo(folder);
+    }
 
     SweepReporter(SweepTable csvRows) {
         this.parameters = csvRows.columns().subList(0, csvRows.columns().indexOf(SEED));
