@@ -151,8 +151,9 @@ final class DemoIndex {
             double recall = truth.isEmpty() ? Double.NaN : (double) hits / truth.size();
             text.append(String.format(Locale.ROOT, "Query %s: %d points selected by knockoffs", query.get("query").asText(),
                     points.size()));
-            text.append(truth.isEmpty() ? ". " : String.format(Locale.ROOT, ", precision %.2f, recall %.2f "
-                    + "against the poisoned images. ", precision, recall));
+            text.append(truth.isEmpty() ? ". " : String.format(Locale.ROOT, ", precision %s, recall %.2f "
+                    + "against the poisoned images. ", points.isEmpty() ? "undefined (nothing selected)"
+                    : String.format(Locale.ROOT, "%.2f", precision), recall));
             facts.put("selected", points.size());
             facts.put("precision", Double.isNaN(precision) ? null : precision);
             facts.put("recall", Double.isNaN(recall) ? null : recall);

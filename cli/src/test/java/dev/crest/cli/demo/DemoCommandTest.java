@@ -47,7 +47,7 @@ class DemoCommandTest {
         assertThat(doc.get("index").asText()).isEqualTo(out.resolve("index.html").toString());
 
         CampaignSummary campaign = SummaryFile.read(out.resolve("fuzz"));
-        assertThat(doc.at("/fuzz/modelsTested").asLong()).isEqualTo(campaign.counts().tested()).isPositive();
+        assertThat(doc.at("/fuzz/modelsTested").asLong()).isEqualTo(campaign.counts().tested());
         assertThat(doc.at("/fuzz/distinctBugs").asInt()).isEqualTo(campaign.counts().uniqueBugs());
         // Replay commands name the published folder, not the staging folder the campaign ran in.
         assertThat(campaign.uniqueBugs()).allSatisfy(b -> assertThat(b.replay())
