@@ -5,6 +5,7 @@ import dev.crest.cli.CliException;
 import dev.crest.cli.JsonOutput;
 import dev.crest.cli.VersionProvider;
 import dev.crest.cli.fuzz.FuzzHtmlReport;
+import dev.crest.cli.netsim.SweepReporter;
 import dev.crest.fuzz.campaign.CampaignSummary;
 import dev.crest.fuzz.campaign.SummaryFile;
 import dev.crest.fuzz.finding.FindingStore;
@@ -208,6 +209,9 @@ public final class DemoCommand implements Callable<Integer> {
         if (failure != null) {
             return failure;
         }
+        // The sweep's page names the last command and the staging folder; the page rebuilt from the CSV of both
+        // sweeps names neither.
+        SweepReporter.rewrite(sweep);
         NetsimDemoPage.write(stage);
         return null;
     }
