@@ -62,7 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "where the Fashion-MNIST IDX files are (default: Debian's dataset-fashion-mnist)")
     private Path fashionMnist = FashionMnist.DEBIAN_DIRECTORY;
 
-    @Option(names = {"-q", "--quiet"}, description = "print no progress, only the index's path (or the JSON)")
+    @Option(names = {"-q", "--quiet"},
+            description = "print no progress: only the index's path (or the JSON), and why a tool was skipped")
     private boolean quiet;
 
     @Option(names = "--json", description = "print one JSON document summarizing the demo on standard output")
@@ -135,6 +136,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (tool.equals(DemoIndex.FUZZ)) {
             relocateFuzzReport(published);
         }
+        progress("   finished; moved into " + published);
         return true;
     }
 
