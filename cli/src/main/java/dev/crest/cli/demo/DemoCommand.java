@@ -84,7 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
             throw new CliException("cannot create the output folder " + out + ": " + e.getMessage());
         }
         progress("crest demo (" + plan.describe() + ") into " + out);
-        boolean ok = step(DemoIndex.FUZZ, "1/3 crest fuzz: a campaign against ONNX Runtime", stage -> fuzz(plan, stage));
+        boolean ok = step(DemoIndex.FUZZ, "1/3 crest fuzz: a campaign against ONNX Runtime",
+                stage -> fuzz(plan, stage));
         ok &= step(DemoIndex.NETSIM, "2/3 crest netsim: every strategy, then a sweep", stage -> netsim(plan, stage));
         if (FashionMnist.isAvailable(fashionMnist)) {
             ok &= step(DemoIndex.AME, "3/3 crest ame: a backdoored Fashion-MNIST sample", stage -> ame(plan, stage));

@@ -66,7 +66,8 @@ final class DemoIndex {
         });
         report.section("crest ame: which training points caused a prediction", s -> {
             Path run = out.resolve(AME).resolve(AME_RUN);
-            if (Files.isRegularFile(run.resolve("selected.json")) && Files.isRegularFile(run.resolve(HtmlReport.INDEX_FILE))) {
+            if (Files.isRegularFile(run.resolve("selected.json"))
+                    && Files.isRegularFile(run.resolve(HtmlReport.INDEX_FILE))) {
                 s.paragraph(ameParagraph(run));
                 s.link(AME + "/" + AME_RUN + "/" + HtmlReport.INDEX_FILE, "AME backdoor report");
             } else {
@@ -149,8 +150,8 @@ final class DemoIndex {
             long hits = points.stream().filter(truth::contains).count();
             double precision = points.isEmpty() ? Double.NaN : (double) hits / points.size();
             double recall = truth.isEmpty() ? Double.NaN : (double) hits / truth.size();
-            text.append(String.format(Locale.ROOT, "Query %s: %d points selected by knockoffs", query.get("query").asText(),
-                    points.size()));
+            text.append(String.format(Locale.ROOT, "Query %s: %d points selected by knockoffs",
+                    query.get("query").asText(), points.size()));
             text.append(truth.isEmpty() ? ". " : String.format(Locale.ROOT, ", precision %s, recall %.2f "
                     + "against the poisoned images. ", points.isEmpty() ? "undefined (nothing selected)"
                     : String.format(Locale.ROOT, "%.2f", precision), recall));
