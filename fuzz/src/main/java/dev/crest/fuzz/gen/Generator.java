@@ -50,7 +50,7 @@ public final class Generator {
             OperatorChooser chooser = new OperatorChooser(settings.operators(), settings.opset());
             Inserter inserter = new Inserter(context, graph, new RankTuples(settings.maxRank()),
                     settings.maxElements());
-            ConstraintSolver solver = new ConstraintSolver(z3, settings.seed(), settings.solverEffort(),
+            ConstraintSolver solver = new ConstraintSolver(context, settings.seed(), settings.solverEffort(),
                     settings.solverTimeout());
 
             start(graph, chooser, inserter, solver, random, settings);
@@ -80,7 +80,7 @@ public final class Generator {
                 bins.addAll(binning.attributeBins(attributes));
             }
             Binning.Solution solution = binning.solve(solver, bins);
-            Valuation valuation = Valuation.of(solution.model());
+            Valuation valuation = solution.valuation();
             GenerationStats stats = new GenerationStats(attempts, solver.checks(), solver.gaveUp(), bins.size(),
                     solution.binsKept());
             return new Concretizer(graph, valuation, settings, concretization).concretize(stats);
