@@ -5,11 +5,13 @@ import dev.crest.fuzz.campaign.Campaign;
 import dev.crest.fuzz.campaign.CampaignSettings;
 import dev.crest.fuzz.campaign.CampaignSummary;
 import dev.crest.fuzz.campaign.GeneratedCaseSource;
+import dev.crest.fuzz.gen.GenerationStats;
 import dev.crest.fuzz.gen.Generator;
 import dev.crest.fuzz.gen.GeneratorSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -47,30 +49,50 @@ public final class FuzzThroughputBenchmark {
         System.out.println("| what | threads | models | wall s | per second | generate s | search s | execute s |"
                 + " vs NNSmith 3.8/s | goal 20/s |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-        generationAlone(Math.max(20, models / 3), nodes, seed);
+        String generationCost = generationAlone(Math.max(20, models / 3), nodes, seed);
         for (int threads : List.of(1, 2)) {
             endToEnd(models, nodes, seed, threads);
         }
+        System.out.println();
+        System.out.print(generationCost);
     }
 
-    private static void generationAlone(int models, int nodes, long seed) {
+    /**
+     * Prints generation alone's table row and returns its CPU time and solver work per model, which do not depend
+     * on what else runs on the machine.
+     */
+    private static String generationAlone(int models, int nodes, long seed) {
         GeneratorSettings settings = GeneratorSettings.defaults(seed).withNodes(nodes);
         SplittableRandom seeds = new SplittableRandom(seed);
         for (int i = 0; i < 10; i++) {
             Generator.generate(settings.withSeed(seeds.nextLong()));
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         int failed = 0;
+        long checks = 0;
+        long extensions = 0;
+        long gaveUp = 0;
         for (int i = 0; i < models; i++) {
             try {
-                Generator.generate(settings.withSeed(seeds.nextLong()));
+                GenerationStats stats = Generator.generate(settings.withSeed(seeds.nextLong())).stats();
+                checks += stats.solverChecks();
+                extensions += stats.solverExtensions();
+                gaveUp += stats.solverGaveUp();
             } catch (RuntimeException e) {
                 failed++;
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         System.out.printf(Locale.ROOT, "| generation alone%s | 1 | %d | %.1f | %.1f | %.1f | – | – | – | – |%n",
                 failed == 0 ? "" : " (" + failed + " failed)", models, wall, models / wall, wall);
+        int generated = Math.max(1, models - failed);
+        return String.format(Locale.ROOT, "generation alone, per model: %.1f ms CPU (this thread, Z3 "
+                + "included), %.1f solver checks (%.1f full, %.1f extensions of the current assignment), %.2f gave "
+                + "up%n", cpu * 1000 / models, (double) checks / generated, (double) (checks - extensions) / generated,
+                (double) extensions / generated, (double) gaveUp / generated);
     }
 
     private static void endToEnd(int models, int nodes, long seed, int threads) throws IOException {

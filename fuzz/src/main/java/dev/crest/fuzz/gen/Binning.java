@@ -3,9 +3,9 @@ package dev.crest.fuzz.gen;
 import com.microsoft.z3.ArithExpr;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.IntSort;
-import com.microsoft.z3.Model;
 import com.microsoft.z3.Status;
 import dev.crest.fuzz.spec.SpecContext;
+import dev.crest.fuzz.spec.Valuation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ final class Binning {
     private static final double NEGATIVE_ATTRIBUTE = 0.1;
 
     /** A satisfying assignment and the number of bins it satisfies. */
-    record Solution(Model model, int binsKept) {
+    record Solution(Valuation valuation, int binsKept) {
     }
 
     private final SpecContext context;
@@ -63,18 +63,18 @@ final class Binning {
     /**
      * A model of the solver's constraints satisfying as many of {@code bins} as the solver could manage (shuffled,
      * the second half dropped while unsatisfiable or too hard), with how many it kept. Falls back to the model
-     * found with the last accepted insertion when no bin can be kept.
+     * kept with the accepted insertions when no bin can be kept.
      */
     Solution solve(ConstraintSolver solver, List<BoolExpr> bins) {
         List<BoolExpr> trying = new ArrayList<>(bins);
         shuffle(trying);
         while (!trying.isEmpty()) {
             if (solver.check(trying) == Status.SATISFIABLE) {
-                return new Solution(solver.model(), trying.size());
+                return new Solution(Valuation.of(solver.model()), trying.size());
             }
             trying = new ArrayList<>(trying.subList(0, trying.size() / 2));
         }
-        return new Solution(solver.lastAcceptedModel(), 0);
+        return new Solution(solver.acceptedValuation(), 0);
     }
 
     /** {@code sign · x} lies in a random bin. */

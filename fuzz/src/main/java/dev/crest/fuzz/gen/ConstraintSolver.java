@@ -1,11 +1,17 @@
 package dev.crest.fuzz.gen;
 
+import com.microsoft.z3.ArithExpr;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
+import com.microsoft.z3.Expr;
+import com.microsoft.z3.IntNum;
+import com.microsoft.z3.IntSort;
 import com.microsoft.z3.Model;
 import com.microsoft.z3.Params;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
+import dev.crest.fuzz.spec.SpecContext;
+import dev.crest.fuzz.spec.Valuation;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,25 +26,36 @@ import java.util.List;
  * SMT core on the same product bounds. The solver's randomness (phase selection, random seed, random initial
  * arithmetic values) is seeded from the generation seed, and each check is bounded by Z3's deterministic resource
  * limit rather than by wall time, so a run gives the same answers on a busy machine as on an idle one.
+ *
+ * <p>Most insertions fit the shapes already chosen, so before checking everything again {@link #tryAdd} first
+ * tries to extend the current satisfying assignment: it substitutes the known values into the new constraints and
+ * solves only for the new symbols. Success is a witness of satisfiability (the old constraints hold under the old
+ * values, the new ones under old and new values together), so nothing is accepted that a full check would reject;
+ * only when the extension fails does the full check run, which may also change earlier shapes.
  */
 final class ConstraintSolver {
     /** Z3's random phase selection (NNSmith's {@code smt.phase_selection=5}). */
     private static final int RANDOM_PHASE_SELECTION = 5;
 
     private final Context z3;
+    private final SpecContext symbols;
     private final Params params;
     private final List<BoolExpr> held = new ArrayList<>();
+    /** A satisfying assignment of {@link #held}: the first {@code assigned.size()} symbols of the spec context. */
+    private final List<Expr<?>> assigned = new ArrayList<>();
+    private final List<Expr<?>> assignedValues = new ArrayList<>();
     private Model lastModel;
-    private Model lastAcceptedModel;
     private int checks;
+    private int extensions;
     private int gaveUp;
 
     /**
      * @param effort Z3 resource units one check may spend (its {@code rlimit})
      * @param timeout wall-clock bound of one check, a safety net that only a very slow machine reaches
      */
-    ConstraintSolver(Context z3, long seed, long effort, Duration timeout) {
-        this.z3 = z3;
+    ConstraintSolver(SpecContext symbols, long seed, long effort, Duration timeout) {
+        this.z3 = symbols.z3();
+        this.symbols = symbols;
         this.params = z3.mkParams();
         params.add("phase_selection", RANDOM_PHASE_SELECTION);
         params.add("arith.random_initial_value", true);
@@ -53,19 +70,53 @@ final class ConstraintSolver {
      * its effort; a check that runs out of effort counts as a rejection.
      */
     boolean tryAdd(List<BoolExpr> constraints) {
+        if (extendAssignment(constraints)) {
+            held.addAll(constraints);
+            return true;
+        }
         if (check(constraints) != Status.SATISFIABLE) {
             return false;
         }
         held.addAll(constraints);
-        lastAcceptedModel = lastModel;
+        assigned.clear();
+        assignedValues.clear();
+        assign(lastModel);
         return true;
+    }
+
+    /**
+     * Solves {@code constraints} for the symbols without a value, the others fixed to the current assignment, and on
+     * success adds the new symbols' values to it.
+     */
+    private boolean extendAssignment(List<BoolExpr> constraints) {
+        Expr<?>[] from = assigned.toArray(Expr<?>[]::new);
+        Expr<?>[] to = assignedValues.toArray(Expr<?>[]::new);
+        Solver solver = newSolver();
+        for (BoolExpr constraint : constraints) {
+            solver.add((BoolExpr) constraint.substitute(from, to));
+        }
+        checks++;
+        extensions++;
+        if (solver.check() != Status.SATISFIABLE) {
+            return false;
+        }
+        assign(solver.getModel());
+        return true;
+    }
+
+    /** Adds to the assignment the value in {@code model} of every symbol created since it was last extended. */
+    private void assign(Model model) {
+        List<ArithExpr<IntSort>> all = symbols.symbols();
+        for (ArithExpr<IntSort> symbol : all.subList(assigned.size(), all.size())) {
+            assigned.add(symbol);
+            assignedValues.add(model.eval(symbol, true));
+        }
     }
 
     /** Checks the held constraints together with {@code extra}, which are not kept. */
     Status check(List<BoolExpr> extra) {
         checks++;
-        Solver solver = z3.mkSimpleSolver();
-        solver.setParameters(params);
+        Solver solver = newSolver();
         solver.add(held.toArray(BoolExpr[]::new));
         solver.add(extra.toArray(BoolExpr[]::new));
         Status status = solver.check();
@@ -85,16 +136,27 @@ final class ConstraintSolver {
         return lastModel;
     }
 
-    /** A satisfying assignment of every constraint held: the one found when the last constraints were added. */
-    Model lastAcceptedModel() {
-        if (lastAcceptedModel == null) {
-            throw new IllegalStateException("no constraints were accepted yet");
-        }
-        return lastAcceptedModel;
+    /** A satisfying assignment of every constraint held: the one kept up to date as constraints were added. */
+    Valuation acceptedValuation() {
+        Expr<?>[] from = assigned.toArray(Expr<?>[]::new);
+        Expr<?>[] to = assignedValues.toArray(Expr<?>[]::new);
+        return expression -> ((IntNum) expression.substitute(from, to).simplify()).getInt64();
     }
 
+    /** Solver checks run, extensions of the assignment included. */
     int checks() {
         return checks;
+    }
+
+    /** How many of the checks only solved for new symbols (see {@link #tryAdd}). */
+    int extensions() {
+        return extensions;
+    }
+
+    private Solver newSolver() {
+        Solver solver = z3.mkSimpleSolver();
+        solver.setParameters(params);
+        return solver;
     }
 
     /** How many checks ran out of effort (or time). */

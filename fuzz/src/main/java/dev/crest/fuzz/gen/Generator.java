@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * and attributes for diversity and fixes every shape from the solver's model. Differences from NNSmith: the
  * starting placeholder takes the dtype and rank of an input of a drawn operator (so the first insertion can
  * succeed), backward insertion reuses existing values, forward insertion may add fresh placeholders for inputs no
- * value fits, each check runs a fresh solver (see {@link ConstraintSolver}), and the run stops after a bounded
+ * value fits, each check runs a fresh solver and most insertions are accepted by solving only for their new
+ * symbols (see {@link ConstraintSolver}), and the run stops after a bounded
  * number of attempts and deterministic solver effort rather than after a wall-clock timeout, so equal seeds give
  * equal models.
  *
@@ -50,7 +51,7 @@ public final class Generator {
             OperatorChooser chooser = new OperatorChooser(settings.operators(), settings.opset());
             Inserter inserter = new Inserter(context, graph, new RankTuples(settings.maxRank()),
                     settings.maxElements());
-            ConstraintSolver solver = new ConstraintSolver(z3, settings.seed(), settings.solverEffort(),
+            ConstraintSolver solver = new ConstraintSolver(context, settings.seed(), settings.solverEffort(),
                     settings.solverTimeout());
 
             start(graph, chooser, inserter, solver, random, settings);
@@ -80,8 +81,8 @@ public final class Generator {
                 bins.addAll(binning.attributeBins(attributes));
             }
             Binning.Solution solution = binning.solve(solver, bins);
-            Valuation valuation = Valuation.of(solution.model());
-            GenerationStats stats = new GenerationStats(attempts, solver.checks(), solver.gaveUp(), bins.size(),
+            Valuation valuation = solution.valuation();
+            GenerationStats stats = new GenerationStats(attempts, solver.checks(), solver.extensions(), solver.gaveUp(), bins.size(),
                     solution.binsKept());
             return new Concretizer(graph, valuation, settings, concretization).concretize(stats);
         }

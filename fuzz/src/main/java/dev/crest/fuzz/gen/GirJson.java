@@ -41,6 +41,7 @@ public final class GirJson {
         Map<String, Object> generation = new LinkedHashMap<>();
         generation.put("attempts", stats.attempts());
         generation.put("solverChecks", stats.solverChecks());
+        generation.put("solverExtensions", stats.solverExtensions());
         generation.put("solverGaveUp", stats.solverGaveUp());
         generation.put("binsProposed", stats.binsProposed());
         generation.put("binsKept", stats.binsKept());

@@ -11,27 +11,10 @@ import java.util.List;
  * Clip: the input's shape; its bounds are drawn at instantiation and passed as scalar constant inputs (the
  * opset-11+ form), each bound omitted now and then.
  */
-public final class ClipSpec extends AbstractOpSpec {
-    private final List<DType> dtypes;
+public final class ClipSpec extends SingleInputSpec {
 
     public ClipSpec(List<DType> dtypes) {
-        super("Clip", OpFamily.ACTIVATION);
-        this.dtypes = List.copyOf(dtypes);
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1;
+        super("Clip", OpFamily.ACTIVATION, dtypes, 0, Integer.MAX_VALUE);
     }
 
     /** Bounds as inputs exist from 11; integer types from 12. */

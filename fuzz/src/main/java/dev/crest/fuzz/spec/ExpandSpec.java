@@ -13,28 +13,11 @@ import java.util.List;
  * Expand to a shape of drawn rank with one symbol per dim: the input and the shape broadcast both ways, so the
  * output is their numpy broadcast.
  */
-public final class ExpandSpec extends AbstractOpSpec {
+public final class ExpandSpec extends SingleInputSpec {
     private static final int MAX_RANK = 5;
-    private final List<DType> dtypes;
 
     public ExpandSpec(List<DType> dtypes) {
-        super("Expand", OpFamily.SHAPE);
-        this.dtypes = List.copyOf(dtypes);
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1;
+        super("Expand", OpFamily.SHAPE, dtypes, 0, Integer.MAX_VALUE);
     }
 
     @Override

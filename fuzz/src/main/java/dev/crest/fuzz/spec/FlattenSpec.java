@@ -9,27 +9,10 @@ import dev.crest.tensor.DType;
 import java.util.List;
 
 /** Flatten: a drawn axis in {@code [0, rank]}; the output is {@code [prod(dims before), prod(dims from)]}. */
-public final class FlattenSpec extends AbstractOpSpec {
-    private final List<DType> dtypes;
+public final class FlattenSpec extends SingleInputSpec {
 
     public FlattenSpec(List<DType> dtypes) {
-        super("Flatten", OpFamily.SHAPE);
-        this.dtypes = List.copyOf(dtypes);
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1;
+        super("Flatten", OpFamily.SHAPE, dtypes, 0, Integer.MAX_VALUE);
     }
 
     /** Flatten-11 is the first that takes every dtype and a rank-0 input. */

@@ -17,28 +17,11 @@ import java.util.SplittableRandom;
  * values are drawn in lowering, within {@code [-dim, dim)} of the solved axis, from a seed fixed at
  * instantiation. Output: {@code data[:axis] + indices + data[axis+1:]}.
  */
-public final class GatherSpec extends AbstractOpSpec {
+public final class GatherSpec extends SingleInputSpec {
     private static final int MAX_RANK = 5;
-    private final List<DType> dtypes;
 
     public GatherSpec(List<DType> dtypes) {
-        super("Gather", OpFamily.INDEXING);
-        this.dtypes = List.copyOf(dtypes);
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1 && ranks[0] >= 1;
+        super("Gather", OpFamily.INDEXING, dtypes, 1, Integer.MAX_VALUE);
     }
 
     @Override

@@ -16,29 +16,12 @@ import java.util.SplittableRandom;
  * and the optional fill value are inputs (the opset-11 form, with bool data from 13); the axes input of opset
  * 18 is not used.
  */
-public final class PadSpec extends AbstractOpSpec {
+public final class PadSpec extends SingleInputSpec {
     /** NNSmith's bound on pad amounts. */
     private static final long MAX_PAD = 255;
-    private final List<DType> dtypes;
 
     public PadSpec(List<DType> dtypes) {
-        super("Pad", OpFamily.SHAPE);
-        this.dtypes = List.copyOf(dtypes);
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1 && ranks[0] >= 1;
+        super("Pad", OpFamily.SHAPE, dtypes, 1, Integer.MAX_VALUE);
     }
 
     /** Pads as inputs exist from 11, bool data from 13. */

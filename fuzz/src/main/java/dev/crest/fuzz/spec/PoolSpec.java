@@ -15,32 +15,15 @@ import java.util.List;
  * below the kernel size, which ONNX Runtime enforces. Dilations exist for MaxPool from opset 10 and for
  * AveragePool from 19.
  */
-public final class PoolSpec extends AbstractOpSpec {
-    private final List<DType> dtypes;
+public final class PoolSpec extends SingleInputSpec {
     private final boolean max;
     private final int sinceOpset;
 
     /** @param sinceOpset the first opset with every listed dtype and {@code ceil_mode} */
     public PoolSpec(String opType, List<DType> dtypes, int sinceOpset) {
-        super(opType, OpFamily.POOLING);
-        this.dtypes = List.copyOf(dtypes);
+        super(opType, OpFamily.POOLING, dtypes, 3, 5);
         this.max = opType.equals("MaxPool");
         this.sinceOpset = sinceOpset;
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1 && ranks[0] >= 3 && ranks[0] <= 5;
     }
 
     @Override

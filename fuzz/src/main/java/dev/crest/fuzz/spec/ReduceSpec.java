@@ -14,8 +14,7 @@ import java.util.List;
  * axes go in the {@code axes} input from the opset where the operator takes it (13 for ReduceSum, 18 for the
  * others) and in the attribute before. Now and then the axes are left out, which reduces every axis.
  */
-public final class ReduceSpec extends AbstractOpSpec {
-    private final List<DType> dtypes;
+public final class ReduceSpec extends SingleInputSpec {
     private final int axesInputSince;
     private final int sinceOpset;
 
@@ -24,8 +23,7 @@ public final class ReduceSpec extends AbstractOpSpec {
      * @param sinceOpset the first opset in which every listed dtype is valid (8-bit ReduceMax: 12)
      */
     public ReduceSpec(String opType, List<DType> dtypes, int axesInputSince, int sinceOpset) {
-        super(opType, OpFamily.REDUCTION);
-        this.dtypes = List.copyOf(dtypes);
+        super(opType, OpFamily.REDUCTION, dtypes, 0, Integer.MAX_VALUE);
         this.axesInputSince = axesInputSince;
         this.sinceOpset = sinceOpset;
     }
@@ -33,21 +31,6 @@ public final class ReduceSpec extends AbstractOpSpec {
     @Override
     public int sinceOpset() {
         return sinceOpset;
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1;
     }
 
     @Override

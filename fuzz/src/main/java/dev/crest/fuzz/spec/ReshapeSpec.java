@@ -16,28 +16,11 @@ import java.util.SplittableRandom;
  * (at most five factors a side) where a single product over all dims would slow the solver. The shape input
  * now and then spells one dim as -1.
  */
-public final class ReshapeSpec extends AbstractOpSpec {
+public final class ReshapeSpec extends SingleInputSpec {
     private static final int MAX_RANK = 5;
-    private final List<DType> dtypes;
 
     public ReshapeSpec(List<DType> dtypes) {
-        super("Reshape", OpFamily.SHAPE);
-        this.dtypes = List.copyOf(dtypes);
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1;
+        super("Reshape", OpFamily.SHAPE, dtypes, 0, Integer.MAX_VALUE);
     }
 
     /** Reshape-5 is the first with the shape as an input. */

@@ -17,31 +17,14 @@ import java.util.SplittableRandom;
  * not used. From opset 13 the unused {@code roi} and {@code scales} are omitted; 11 and 12 need them as empty
  * tensors.
  */
-public final class ResizeSpec extends AbstractOpSpec {
+public final class ResizeSpec extends SingleInputSpec {
     private static final List<String> TRANSFORMS =
             List.of("half_pixel", "asymmetric", "align_corners", "pytorch_half_pixel");
     private static final List<String> NEAREST_MODES =
             List.of("round_prefer_floor", "round_prefer_ceil", "floor", "ceil");
-    private final List<DType> dtypes;
 
     public ResizeSpec(List<DType> dtypes) {
-        super("Resize", OpFamily.INTERPOLATION);
-        this.dtypes = List.copyOf(dtypes);
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1 && ranks[0] >= 1;
+        super("Resize", OpFamily.INTERPOLATION, dtypes, 1, Integer.MAX_VALUE);
     }
 
     @Override

@@ -17,27 +17,10 @@ import java.util.SplittableRandom;
  * {@code -1 <= end < start <= dim - 1}, size {@code (start - end - 1) / step + 1}. The lowering then varies the
  * spelling: negative starts and ends counting from the end, an out-of-range end for "to the edge", omitted steps.
  */
-public final class SliceSpec extends AbstractOpSpec {
-    private final List<DType> dtypes;
+public final class SliceSpec extends SingleInputSpec {
 
     public SliceSpec(List<DType> dtypes) {
-        super("Slice", OpFamily.INDEXING);
-        this.dtypes = List.copyOf(dtypes);
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1 && ranks[0] >= 1;
+        super("Slice", OpFamily.INDEXING, dtypes, 1, Integer.MAX_VALUE);
     }
 
     /** Slice-10 takes starts, ends, axes and steps as inputs. */

@@ -13,27 +13,10 @@ import java.util.List;
  * Squeeze: drawn axes whose dims the solver must make 1, removed from the output; {@code axes} is an input from
  * opset 13 and an attribute before.
  */
-public final class SqueezeSpec extends AbstractOpSpec {
-    private final List<DType> dtypes;
+public final class SqueezeSpec extends SingleInputSpec {
 
     public SqueezeSpec(List<DType> dtypes) {
-        super("Squeeze", OpFamily.SHAPE);
-        this.dtypes = List.copyOf(dtypes);
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1 && ranks[0] >= 1;
+        super("Squeeze", OpFamily.SHAPE, dtypes, 1, Integer.MAX_VALUE);
     }
 
     @Override

@@ -10,27 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Tile: one repeat count symbol (at least 1) per axis; output dim {@code i} is {@code dim_i · repeats_i}. */
-public final class TileSpec extends AbstractOpSpec {
-    private final List<DType> dtypes;
+public final class TileSpec extends SingleInputSpec {
 
     public TileSpec(List<DType> dtypes) {
-        super("Tile", OpFamily.SHAPE);
-        this.dtypes = List.copyOf(dtypes);
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1 && ranks[0] >= 1;
+        super("Tile", OpFamily.SHAPE, dtypes, 1, Integer.MAX_VALUE);
     }
 
     /** Tile-6 is the first with a single {@code repeats} input. */

@@ -10,27 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Transpose: a drawn permutation; output dim {@code i} is input dim {@code perm[i]}. */
-public final class TransposeSpec extends AbstractOpSpec {
-    private final List<DType> dtypes;
+public final class TransposeSpec extends SingleInputSpec {
 
     public TransposeSpec(List<DType> dtypes) {
-        super("Transpose", OpFamily.SHAPE);
-        this.dtypes = List.copyOf(dtypes);
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1 && ranks[0] >= 1;
+        super("Transpose", OpFamily.SHAPE, dtypes, 1, Integer.MAX_VALUE);
     }
 
     @Override

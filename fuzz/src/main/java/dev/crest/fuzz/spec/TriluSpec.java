@@ -14,28 +14,11 @@ import java.util.List;
  * Trilu on rank 2 or more, keeping the drawn triangle; the diagonal offset {@code k} is a symbol in [-64, 64]
  * passed as a scalar constant input, or (drawn) left out.
  */
-public final class TriluSpec extends AbstractOpSpec {
+public final class TriluSpec extends SingleInputSpec {
     private static final long MAX_K = 64;
-    private final List<DType> dtypes;
 
     public TriluSpec(List<DType> dtypes) {
-        super("Trilu", OpFamily.INDEXING);
-        this.dtypes = List.copyOf(dtypes);
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1 && ranks[0] >= 2;
+        super("Trilu", OpFamily.INDEXING, dtypes, 2, Integer.MAX_VALUE);
     }
 
     @Override

@@ -9,28 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Unsqueeze: one or two size-1 axes inserted at drawn positions of the output (rank at most 5). */
-public final class UnsqueezeSpec extends AbstractOpSpec {
+public final class UnsqueezeSpec extends SingleInputSpec {
     private static final int MAX_RANK = 5;
-    private final List<DType> dtypes;
 
     public UnsqueezeSpec(List<DType> dtypes) {
-        super("Unsqueeze", OpFamily.SHAPE);
-        this.dtypes = List.copyOf(dtypes);
-    }
-
-    @Override
-    public int[] inputCounts() {
-        return new int[] {1};
-    }
-
-    @Override
-    public List<Signature> signatures(int inputCount) {
-        return dtypes.stream().map(d -> Signature.uniform(d, 1, 1)).toList();
-    }
-
-    @Override
-    public boolean acceptsRanks(int[] ranks) {
-        return ranks.length == 1 && ranks[0] < MAX_RANK;
+        super("Unsqueeze", OpFamily.SHAPE, dtypes, 0, MAX_RANK - 1);
     }
 
     @Override
