@@ -28,12 +28,13 @@ import java.util.stream.Collectors;
  * compile first, since a 20 ms budget otherwise measures the JVM's interpreter.
  *
  * <p>Usage: {@code InputSearchBenchmark [--source generator|random|DIR] [--models N] [--sizes 10,20,30]
- * [--budget-ms 20] [--max-iterations N] [--seed S] [--warmup W] [--save DIR]}. The default source is Crest's
+ * [--budget-ms 20] [--max-iterations N] [--seed S] [--warmup W] [--save DIR] [--failures true]}. The default source is Crest's
  * generator; {@code random} is a fast stand-in, and a directory is read as saved {@code .onnx} files (see
  * {@link OnnxDirectorySource}). {@code --save DIR} keeps every measured model as {@code DIR/<nodes>/mNNNN.onnx}
  * with its {@code .searchable} listing, so later runs can skip the slow generation. With {@code --max-iterations}
  * both strategies get the same number of forward evaluations instead (and a time budget of an hour), which compares
- * the algorithms independently of kernel speed and machine load.
+ * the algorithms independently of kernel speed and machine load. {@code --failures true} lists every failed search on standard
+ * error with the node that stayed non-finite.
  */
 public final class InputSearchBenchmark {
     /** NNSmith's figures (gradient with proxy derivatives / sampling) at 10, 20 and 30 nodes. */
@@ -94,6 +95,10 @@ public final class InputSearchBenchmark {
                     SearchResult r = searches.get(s).search(c.model(), c.searchable(), settings,
                             new SplittableRandom(seed));
                     tallies[s].add(r);
+                    if (options.verbose && !r.success()) {
+                        System.err.printf(Locale.ROOT, "%d %s %s: %s after %d iterations%n", size,
+                                searches.get(s).name(), c.origin(), r.nonFiniteNode().orElse("?"), r.iterations());
+                    }
                 }
             }
             print(size, tallies);
@@ -150,6 +155,7 @@ public final class InputSearchBenchmark {
         int maxIterations;
         long seed = 1;
         int warmup = 100;
+        boolean verbose;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -186,13 +192,16 @@ public final class InputSearchBenchmark {
                         case "--seed":
                             o.seed = Long.parseLong(value);
                             break;
+                        case "--failures":
+                            o.verbose = Boolean.parseBoolean(value);
+                            break;
                         case "--warmup":
                             o.warmup = Integer.parseInt(value);
                             break;
                         default:
                             throw new BenchException("unknown option " + flag
                                     + "; options: --source generator|random|DIR, --models, --sizes, --budget-ms, --max-iterations, "
-                                    + "--seed, --warmup, --save");
+                                    + "--seed, --warmup, --save, --failures true|false");
                     }
                 } catch (NumberFormatException e) {
                     throw new BenchException("option " + flag + " needs a number, got '" + value + "'");

@@ -44,10 +44,10 @@ final class ChosenValues {
         return new ArrayList<>(parameters.values());
     }
 
-    /** Draws every value afresh. */
+    /** Draws every value afresh, integers from ranges picked per value ({@link ValueSampler#redraw}). */
     void redrawAll(SplittableRandom random) {
         for (SearchedValue v : searched) {
-            Tensor drawn = sampler.draw(v, random);
+            Tensor drawn = sampler.redraw(v, random);
             if (v.followsGradient()) {
                 parameters.get(v.name()).setValue(drawn.cast(DType.FLOAT32));
             } else {

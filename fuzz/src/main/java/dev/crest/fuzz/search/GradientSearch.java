@@ -2,7 +2,6 @@ package dev.crest.fuzz.search;
 
 import dev.crest.graph.Model;
 import dev.crest.graph.Node;
-import dev.crest.tensor.DType;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.TensorException;
 import dev.crest.tensor.autodiff.Gradients;
@@ -84,8 +83,7 @@ public final class GradientSearch implements InputSearch {
                 return false;
             }
             if (norm > settings.gradientClip()) {
-                // Gradients are linear in the seed: seeding with clip/norm clips the whole gradient vector.
-                gradients = tape.backward(loss, Tensor.scalar(DType.FLOAT64, settings.gradientClip() / norm));
+                gradients = gradients.scaled(settings.gradientClip() / norm);
             }
         } catch (TensorException e) {
             return false; // an operator on the path has no usable gradient here
