@@ -70,15 +70,17 @@ final class ChosenValues {
     void redrawWhere(String name, IntPredicate select, SplittableRandom random) {
         Parameter p = parameters.get(name);
         DType dtype = dtypes.get(name);
-        float[] values = p.value().toFloatArray();
-        boolean changed = false;
-        for (int i = 0; i < values.length; i++) {
-            if (select.test(i) || !Double.isFinite(dtype.roundFloat(values[i]))) {
+        float[] current = p.value().float32Data();
+        float[] values = null; // copied on the first change: after most steps nothing needs a re-draw
+        for (int i = 0; i < current.length; i++) {
+            if (select.test(i) || !Double.isFinite(dtype.roundFloat(current[i]))) {
+                if (values == null) {
+                    values = current.clone();
+                }
                 values[i] = (float) sampler.drawFloat(random);
-                changed = true;
             }
         }
-        if (changed) {
+        if (values != null) {
             p.setValue(Tensor.wrapFloat32(p.value().shape(), values));
         }
     }

@@ -51,8 +51,13 @@ final class SearchRun {
 
     /** One counted forward evaluation on {@code tape}. */
     ModelReplay.Outcome evaluate(Tape tape, Map<String, Variable> leaves) {
+        return evaluate(tape, leaves, -1);
+    }
+
+    /** One counted forward evaluation that runs node {@code focus}'s cone first ({@link ModelReplay#run}). */
+    ModelReplay.Outcome evaluate(Tape tape, Map<String, Variable> leaves, int focus) {
         iterations++;
-        ModelReplay.Outcome outcome = replay.run(tape, leaves);
+        ModelReplay.Outcome outcome = replay.run(tape, leaves, focus);
         if (!outcome.allFinite() && outcome.failingNode() != lastFailing) {
             failingNodes.add(describe(outcome.failingNode()));
         }
