@@ -354,6 +354,28 @@ class GradientSearchTest {
         }
     }
 
+    /** q = x / (Cast(i) − 5): a zero divisor no gradient reaches; shrinking x would never help, a re-draw does. */
+    @Test
+    void redrawsWhenTheDomainIsBrokenOnAnInputWithoutGradient() {
+        Model model = model(Graph.builder()
+                .input("x", type(F32))
+                .input("i", type(DType.INT32))
+                .initializer("five", Tensor.scalar(F32, 5))
+                .node(Node.builder("Cast").name("f").inputs("i").outputs("f")
+                        .attributes(Attributes.builder().put("to", (long) F32.onnxCode()).build()).build())
+                .node(node("Sub", "d", "f", "five"))
+                .node(node("Div", "q", "x", "d"))
+                .output("q", type(F32)));
+        SearchResult result = search.search(model, Set.of("x", "i"), iterations(300), new SplittableRandom(19));
+
+        assertThat(result.failingNodes()).first().isEqualTo("'q' (Div)");
+        assertThat(result.success()).isTrue();
+        assertThat(result.restarts()).isPositive();
+        for (long v : result.values().get("i").toLongArray()) {
+            assertThat(v).isNotEqualTo(5L);
+        }
+    }
+
     @Test
     void namesTheFailingKernelWhenNoDrawAvoidsIt() {
         DType i32 = DType.INT32;
