@@ -1,6 +1,7 @@
 package dev.crest.bench.fuzz;
 
 import dev.crest.bench.BenchException;
+import dev.crest.fuzz.search.BudgetClock;
 import dev.crest.fuzz.search.DomainLimitedOps;
 import dev.crest.fuzz.search.GradientSearch;
 import dev.crest.fuzz.search.InputSearch;
@@ -28,12 +29,14 @@ import java.util.stream.Collectors;
  * compile first, since a 20 ms budget otherwise measures the JVM's interpreter.
  *
  * <p>Usage: {@code InputSearchBenchmark [--source generator|random|DIR] [--models N] [--sizes 10,20,30]
- * [--budget-ms 20] [--max-iterations N] [--seed S] [--warmup W] [--save DIR]}. The default source is Crest's
+ * [--budget-ms 20] [--max-iterations N] [--seed S] [--warmup W] [--save DIR] [--failures true] [--clock wall|cpu]}. The default source is Crest's
  * generator; {@code random} is a fast stand-in, and a directory is read as saved {@code .onnx} files (see
  * {@link OnnxDirectorySource}). {@code --save DIR} keeps every measured model as {@code DIR/<nodes>/mNNNN.onnx}
  * with its {@code .searchable} listing, so later runs can skip the slow generation. With {@code --max-iterations}
  * both strategies get the same number of forward evaluations instead (and a time budget of an hour), which compares
- * the algorithms independently of kernel speed and machine load.
+ * the algorithms independently of kernel speed and machine load. {@code --failures true} lists every failed search on standard
+ * error with the node that stayed non-finite; {@code --clock cpu} measures the budget on the searching thread's CPU
+ * time, which approximates a dedicated core when the machine is shared.
  */
 public final class InputSearchBenchmark {
     /** NNSmith's figures (gradient with proxy derivatives / sampling) at 10, 20 and 30 nodes. */
@@ -57,11 +60,13 @@ public final class InputSearchBenchmark {
         ModelSource source = options.source();
         SearchSettings settings = options.maxIterations > 0
                 ? SearchSettings.defaults().withBudget(Duration.ofHours(1)).withMaxIterations(options.maxIterations)
-                : SearchSettings.defaults().withBudget(Duration.ofMillis(options.budgetMillis));
+                : SearchSettings.defaults().withBudget(Duration.ofMillis(options.budgetMillis))
+                        .withBudgetClock(options.clock);
         List<InputSearch> searches = List.of(new GradientSearch(), new SamplingSearch());
         System.out.println("source: " + source.label());
         System.out.printf(Locale.ROOT, "budget %s per model and strategy, %d models per size, seed %d%n",
-                options.maxIterations > 0 ? options.maxIterations + " iterations" : options.budgetMillis + " ms",
+                options.maxIterations > 0 ? options.maxIterations + " iterations"
+                        : options.budgetMillis + " ms (" + options.clock + ")",
                 options.models, options.seed);
         warmUp(searches, settings, options);
 
@@ -94,6 +99,10 @@ public final class InputSearchBenchmark {
                     SearchResult r = searches.get(s).search(c.model(), c.searchable(), settings,
                             new SplittableRandom(seed));
                     tallies[s].add(r);
+                    if (options.verbose && !r.success()) {
+                        System.err.printf(Locale.ROOT, "%d %s %s: %s after %d iterations%n", size,
+                                searches.get(s).name(), c.origin(), r.nonFiniteNode().orElse("?"), r.iterations());
+                    }
                 }
             }
             print(size, tallies);
@@ -150,6 +159,8 @@ public final class InputSearchBenchmark {
         int maxIterations;
         long seed = 1;
         int warmup = 100;
+        boolean verbose;
+        BudgetClock clock = BudgetClock.WALL;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -186,13 +197,22 @@ public final class InputSearchBenchmark {
                         case "--seed":
                             o.seed = Long.parseLong(value);
                             break;
+                        case "--clock":
+                            if (!value.equals("wall") && !value.equals("cpu")) {
+                                throw new BenchException("option --clock takes wall or cpu, got '" + value + "'");
+                            }
+                            o.clock = value.equals("cpu") ? BudgetClock.THREAD_CPU : BudgetClock.WALL;
+                            break;
+                        case "--failures":
+                            o.verbose = Boolean.parseBoolean(value);
+                            break;
                         case "--warmup":
                             o.warmup = Integer.parseInt(value);
                             break;
                         default:
                             throw new BenchException("unknown option " + flag
                                     + "; options: --source generator|random|DIR, --models, --sizes, --budget-ms, --max-iterations, "
-                                    + "--seed, --warmup, --save");
+                                    + "--seed, --warmup, --save, --failures true|false, --clock wall|cpu");
                     }
                 } catch (NumberFormatException e) {
                     throw new BenchException("option " + flag + " needs a number, got '" + value + "'");

@@ -44,10 +44,10 @@ final class ChosenValues {
         return new ArrayList<>(parameters.values());
     }
 
-    /** Draws every value afresh. */
+    /** Draws every value afresh, integers from ranges picked per value ({@link ValueSampler#redraw}). */
     void redrawAll(SplittableRandom random) {
         for (SearchedValue v : searched) {
-            Tensor drawn = sampler.draw(v, random);
+            Tensor drawn = sampler.redraw(v, random);
             if (v.followsGradient()) {
                 parameters.get(v.name()).setValue(drawn.cast(DType.FLOAT32));
             } else {
@@ -70,15 +70,17 @@ final class ChosenValues {
     void redrawWhere(String name, IntPredicate select, SplittableRandom random) {
         Parameter p = parameters.get(name);
         DType dtype = dtypes.get(name);
-        float[] values = p.value().toFloatArray();
-        boolean changed = false;
-        for (int i = 0; i < values.length; i++) {
-            if (select.test(i) || !Double.isFinite(dtype.roundFloat(values[i]))) {
+        float[] current = p.value().float32Data();
+        float[] values = null; // copied on the first change: after most steps nothing needs a re-draw
+        for (int i = 0; i < current.length; i++) {
+            if (select.test(i) || !Double.isFinite(dtype.roundFloat(current[i]))) {
+                if (values == null) {
+                    values = current.clone();
+                }
                 values[i] = (float) sampler.drawFloat(random);
-                changed = true;
             }
         }
-        if (changed) {
+        if (values != null) {
             p.setValue(Tensor.wrapFloat32(p.value().shape(), values));
         }
     }

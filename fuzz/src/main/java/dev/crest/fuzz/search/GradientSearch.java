@@ -2,7 +2,6 @@ package dev.crest.fuzz.search;
 
 import dev.crest.graph.Model;
 import dev.crest.graph.Node;
-import dev.crest.tensor.DType;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.TensorException;
 import dev.crest.tensor.autodiff.Gradients;
@@ -24,7 +23,10 @@ import java.util.SplittableRandom;
  * <p>As in NNSmith: the gradient norm is clipped, the optimizer restarts when the failing node changes, and
  * values that become NaN or infinite are re-drawn. Where NNSmith gives up (every gradient zero, or no loss
  * applies), this search instead re-draws every value and continues, which includes integer and bool inputs that
- * no gradient moves; it stops early only when the failing node depends on no chosen value at all.
+ * no gradient moves (restarts draw integers from wider ranges, {@link ValueSampler#redraw}); it stops early only
+ * when the failing node depends on no chosen value at all. While one node is being repaired, each evaluation runs
+ * only that node's cone until it is finite ({@link ModelReplay#run(dev.crest.tensor.autodiff.Tape, java.util.Map,
+ * int)}), and a clipped gradient is the unclipped one scaled, from a single backward pass.
  */
 public final class GradientSearch implements InputSearch {
     @Override
@@ -44,7 +46,8 @@ public final class GradientSearch implements InputSearch {
         int restarts = 0;
         while (run.mayContinue()) {
             Tape tape = new Tape(settings.gradientMode());
-            ModelReplay.Outcome outcome = run.evaluate(tape, values.leaves(tape));
+            // Until the node being optimized is finite, only it and its inputs' producers need to run.
+            ModelReplay.Outcome outcome = run.evaluate(tape, values.leaves(tape), optimizedNode);
             if (outcome.allFinite() || run.hopeless(outcome) || !run.mayContinue()) {
                 break;
             }
@@ -84,8 +87,7 @@ public final class GradientSearch implements InputSearch {
                 return false;
             }
             if (norm > settings.gradientClip()) {
-                // Gradients are linear in the seed: seeding with clip/norm clips the whole gradient vector.
-                gradients = tape.backward(loss, Tensor.scalar(DType.FLOAT64, settings.gradientClip() / norm));
+                gradients = gradients.scaled(settings.gradientClip() / norm);
             }
         } catch (TensorException e) {
             return false; // an operator on the path has no usable gradient here

@@ -33,10 +33,18 @@ final class HingeLoss {
 
     /**
      * The loss for {@code node} given its input variables, or {@code null} when no input that carries a gradient
-     * is penalised (the search then has nothing to follow).
+     * is penalised or the domain is violated on an input that carries none (the search then has nothing to
+     * follow).
      */
     static Variable of(Tape tape, Node node, List<Variable> inputs) {
         List<Term> domain = domainTerms(tape, node, inputs);
+        for (Term t : domain) {
+            if (!t.x.requiresGrad() && t.violated()) {
+                // The operator's domain is broken on an input no chosen float reaches (e.g. a divisor cast from
+                // an integer): no step repairs it, so the search must re-draw instead of shrinking other inputs.
+                return null;
+            }
+        }
         Variable loss = sum(tape, domain);
         if (loss != null && loss.value().getDouble(0) > 0) {
             return loss;
@@ -139,7 +147,7 @@ final class HingeLoss {
     }
 
     private static void add(List<Term> terms, Variable x, Penalty penalty) {
-        if (x != null && x.requiresGrad() && x.value().dtype().isFloat()) {
+        if (x != null && x.value().dtype().isFloat()) {
             terms.add(new Term(x, penalty));
         }
     }

@@ -24,6 +24,7 @@ final class SearchRun {
     private final SearchSettings settings;
     private final ModelReplay replay;
     private final long start;
+    private final BudgetClock clock;
     private final long deadline;
     private final List<String> failingNodes = new ArrayList<>();
     private int lastFailing = -1;
@@ -34,22 +35,29 @@ final class SearchRun {
         this.settings = settings;
         this.replay = new ModelReplay(problem);
         this.start = startNanos;
-        this.deadline = startNanos + settings.budget().toNanos();
+        this.clock = settings.budgetClock();
+        // The setup before this run (deriving the problem) counts against a wall-clock budget, as it always has.
+        this.deadline = (clock == BudgetClock.WALL ? startNanos : clock.nanos()) + settings.budget().toNanos();
     }
 
     SearchProblem problem() {
         return problem;
     }
 
-    /** True while both the iteration cap and the wall-clock budget allow another evaluation. */
+    /** True while both the iteration cap and the time budget allow another evaluation. */
     boolean mayContinue() {
-        return iterations < settings.maxIterations() && System.nanoTime() - deadline < 0;
+        return iterations < settings.maxIterations() && clock.nanos() - deadline < 0;
     }
 
     /** One counted forward evaluation on {@code tape}. */
     ModelReplay.Outcome evaluate(Tape tape, Map<String, Variable> leaves) {
+        return evaluate(tape, leaves, -1);
+    }
+
+    /** One counted forward evaluation that runs node {@code focus}'s cone first ({@link ModelReplay#run}). */
+    ModelReplay.Outcome evaluate(Tape tape, Map<String, Variable> leaves, int focus) {
         iterations++;
-        ModelReplay.Outcome outcome = replay.run(tape, leaves);
+        ModelReplay.Outcome outcome = replay.run(tape, leaves, focus);
         if (!outcome.allFinite() && outcome.failingNode() != lastFailing) {
             failingNodes.add(describe(outcome.failingNode()));
         }

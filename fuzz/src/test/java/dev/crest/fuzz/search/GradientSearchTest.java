@@ -245,6 +245,7 @@ class GradientSearchTest {
         SearchResult result = search.search(model, Set.of("w"), iterations(300), new SplittableRandom(11));
 
         assertThat(result.success()).isTrue();
+        assertThat(result.restarts()).isZero();
         Tensor i = result.values().get("i");
         assertThat(i.dtype()).isEqualTo(DType.INT32);
         for (long v : i.toLongArray()) {
@@ -335,10 +336,56 @@ class GradientSearchTest {
         }
     }
 
+    /** Acos(Cast(i)) for int16 i: only i in {-1, 0, 1} works, which the initial range [3, 7] never draws. */
+    @Test
+    void restartsDrawIntegersOutsideTheInitialRange() {
+        Model model = model(Graph.builder()
+                .input("i", TensorType.of(DType.INT16, 3))
+                .node(Node.builder("Cast").name("f").inputs("i").outputs("f")
+                        .attributes(Attributes.builder().put("to", (long) F32.onnxCode()).build()).build())
+                .node(node("Acos", "y", "f"))
+                .output("y", TensorType.of(F32, 3)));
+        SearchResult result = search.search(model, Set.of("i"), iterations(300), new SplittableRandom(17));
+
+        assertThat(result.success()).isTrue();
+        assertThat(result.restarts()).isPositive();
+        for (long v : result.values().get("i").toLongArray()) {
+            assertThat(v).isBetween(-1L, 1L);
+        }
+    }
+
+    /** q = x / (Cast(i) − 5): a zero divisor no gradient reaches; shrinking x would never help, a re-draw does. */
+    @Test
+    void redrawsWhenTheDomainIsBrokenOnAnInputWithoutGradient() {
+        Model model = model(Graph.builder()
+                .input("x", type(F32))
+                .input("i", type(DType.INT32))
+                .initializer("five", Tensor.scalar(F32, 5))
+                .node(Node.builder("Cast").name("f").inputs("i").outputs("f")
+                        .attributes(Attributes.builder().put("to", (long) F32.onnxCode()).build()).build())
+                .node(node("Sub", "d", "f", "five"))
+                .node(node("Div", "q", "x", "d"))
+                .output("q", type(F32)));
+        SearchResult result = search.search(model, Set.of("x", "i"), iterations(300), new SplittableRandom(19));
+
+        assertThat(result.failingNodes()).first().isEqualTo("'q' (Div)");
+        assertThat(result.success()).isTrue();
+        assertThat(result.restarts()).isPositive();
+        for (long v : result.values().get("i").toLongArray()) {
+            assertThat(v).isNotEqualTo(5L);
+        }
+    }
+
     @Test
     void namesTheFailingKernelWhenNoDrawAvoidsIt() {
-        SearchResult result = search.search(integerDivision(), Set.of("i", "j"), iterations(20).withInitRange(5, 5),
-                new SplittableRandom(16));
+        DType i32 = DType.INT32;
+        Model model = model(Graph.builder()
+                .input("i", type(i32))
+                .initializer("k", full(i32, 1))
+                .node(node("Sub", "d", "i", "i"))
+                .node(node("Div", "q", "k", "d"))
+                .output("q", type(i32)));
+        SearchResult result = search.search(model, Set.of("i"), iterations(20), new SplittableRandom(16));
 
         assertThat(result.success()).isFalse();
         assertThat(result.iterations()).isEqualTo(20);

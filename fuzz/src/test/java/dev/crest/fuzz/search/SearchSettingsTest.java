@@ -21,6 +21,25 @@ class SearchSettingsTest {
         assertThat(d.initHigh()).isEqualTo(7);
         assertThat(d.learningRate()).isEqualTo(0.5);
         assertThat(d.gradientClip()).isEqualTo(0.1);
+        assertThat(d.budgetClock()).isEqualTo(BudgetClock.WALL);
+    }
+
+    @Test
+    void aCpuTimeBudgetChangesNothingWhenTheIterationCapEndsTheSearch() {
+        Model model = SearchModels.model(Graph.builder()
+                .input("x", SearchModels.type(DType.FLOAT32))
+                .node(SearchModels.node("Neg", "n", "x"))
+                .node(SearchModels.node("Sqrt", "y", "n"))
+                .output("y", SearchModels.type(DType.FLOAT32)));
+        SearchSettings wall = SearchModels.iterations(5);
+        SearchSettings cpu = wall.withBudgetClock(BudgetClock.THREAD_CPU);
+        assertThat(cpu.budget()).isEqualTo(wall.budget());
+        assertThat(cpu.maxIterations()).isEqualTo(5);
+
+        SearchResult onWall = new GradientSearch().search(model, Set.of("x"), wall, new SplittableRandom(3));
+        SearchResult onCpu = new GradientSearch().search(model, Set.of("x"), cpu, new SplittableRandom(3));
+        assertThat(onCpu.iterations()).isEqualTo(onWall.iterations());
+        assertThat(onCpu.values().get("x").sameAs(onWall.values().get("x"))).isTrue();
     }
 
     @Test

@@ -37,6 +37,21 @@ class TapeTest {
     }
 
     @Test
+    void scaledGradientsEqualABackwardPassSeededWithTheFactor() {
+        Tape tape = new Tape();
+        Variable x = tape.parameter(Tensor.ofFloats(Shape.of(3), -1, 0.5f, 2));
+        Variable unused = tape.parameter(Tensor.ofFloats(Shape.of(1), 7));
+        // y = Σ x·x, so dy/dx = 2x; a quarter of it is x/2.
+        Variable y = tape.apply("ReduceSum", NONE, tape.apply("Mul", NONE, x, x));
+        Gradients scaled = tape.backward(y).scaled(0.5).scaled(0.5);
+        assertThat(scaled.get(x).dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(values(scaled.get(x))).containsExactly(-0.5, 0.25, 1);
+        assertThat(values(scaled.get(x)))
+                .containsExactly(values(tape.backward(y, Tensor.ofFloats(Shape.of(1), 0.25f)).get(x)));
+        assertThat(scaled.get(unused)).isNull();
+    }
+
+    @Test
     void gradientsAccumulateWhenAVariableIsUsedSeveralTimes() {
         Tape tape = new Tape();
         Variable x = tape.parameter(Tensor.ofDoubles(Shape.of(3), -1, 0.5, 2));
