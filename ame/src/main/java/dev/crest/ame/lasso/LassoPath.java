@@ -35,6 +35,9 @@ import java.util.stream.IntStream;
  *       per 64 rows, because an entry is {@code out_j + step_j·bit} and {@code step_j} takes one value per grid
  *       value. The rows are regrouped by step value once (a private copy of the bits, unless the caller's rows
  *       already are), so each value is a contiguous run of words.</li>
+ *   <li>Naive mode for wide fits: once a fit's strong set holds more than {@code naiveRatio·M} columns (default
+ *       M) or its product cache is full, it switches to residual updates that touch only the moved column's set
+ *       bits ({@link #residualGradient}), as glmnet does when columns outnumber rows.</li>
  *   <li>Screened KKT checks: the descent tracks ‖r − r_ref‖ exactly, so a column whose gradient at the
  *       reference residual is further from ±λ than {@code ‖X̃_i‖·‖r − r_ref‖/M} cannot violate and is not
  *       touched. The residual itself is brought up to date only when some column needs an exact check.</li>
