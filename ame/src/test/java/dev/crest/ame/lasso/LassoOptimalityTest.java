@@ -171,7 +171,7 @@ class LassoOptimalityTest {
 
     @Test
     void aTinyProductCacheGivesTheSamePath() {
-        // Past the cache budget, column products are recomputed on every use (and grown columns evicted).
+        // A full cache switches the fit to naive updates; before that, grown columns may be evicted and recomputed.
         DesignMatrix x = design(60, 200, 41L, true);
         double[] y = plantedOutcome(x, 42L);
         LassoSettings settings = LassoSettings.defaults().withLambdaCount(30).withLambdaMinRatio(0.01);
