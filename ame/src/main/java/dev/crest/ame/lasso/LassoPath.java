@@ -35,6 +35,9 @@ import java.util.stream.IntStream;
  *       per 64 rows, because an entry is {@code out_j + step_j·bit} and {@code step_j} takes one value per grid
  *       value. The rows are regrouped by step value once (a private copy of the bits, unless the caller's rows
  *       already are), so each value is a contiguous run of words.</li>
+ *   <li>Naive mode for wide fits: once a fit's strong set holds more than {@code naiveRatio·M} columns (default
+ *       M) or its product cache is full, it switches to residual updates that touch only the moved column's set
+ *       bits ({@link #residualGradient}), as glmnet does when columns outnumber rows.</li>
  *   <li>Screened KKT checks: the descent tracks ‖r − r_ref‖ exactly, so a column whose gradient at the
  *       reference residual is further from ±λ than {@code ‖X̃_i‖·‖r − r_ref‖/M} cannot violate and is not
  *       touched. The residual itself is brought up to date only when some column needs an exact check.</li>
@@ -44,6 +47,14 @@ import java.util.stream.IntStream;
 public final class LassoPath {
     private final DesignMatrix original;
     private final long gramCacheBudget;
+    /** Strong-set size above which a path fit switches from covariance to naive updates. */
+    private final int naiveFromStrongSize;
+    /**
+     * The default switch point, as a multiple of M: a covariance update costs one multiply-add per strong column
+     * (plus, the first time, a popcount product per 64 rows), a naive one two passes over the column's ~M/2 set
+     * bits; measured on the bench design (bench/README.md), naive wins from about this strong-set size.
+     */
+    static final double DEFAULT_NAIVE_RATIO = 1.0;
     /** Row j of {@link #x} is row {@code rowOrder[j]} of the caller's design; null when the orders agree. */
     private final int[] rowOrder;
     private final DesignMatrix x;
@@ -71,7 +82,16 @@ public final class LassoPath {
 
     /** As {@link #LassoPath(DesignMatrix)}, keeping at most {@code gramCacheBudget} column products cached per fit. */
     LassoPath(DesignMatrix x, long gramCacheBudget) {
+        this(x, gramCacheBudget, DEFAULT_NAIVE_RATIO);
+    }
+
+    /**
+     * As {@link #LassoPath(DesignMatrix, long)}, switching a fit to naive updates once its strong set holds more
+     * than {@code naiveRatio·M} columns (0: naive from the start; infinity: only when the cache is full).
+     */
+    LassoPath(DesignMatrix x, long gramCacheBudget, double naiveRatio) {
         this.gramCacheBudget = gramCacheBudget;
+        this.naiveFromStrongSize = (int) Math.min(Integer.MAX_VALUE, Math.floor(naiveRatio * x.rows()));
         this.original = x;
         int[] grouped = x.rowsGroupedByStep();
         boolean identity = true;
@@ -145,6 +165,54 @@ public final class LassoPath {
                 }
             }
             products[t] = product / m;
+        }
+    }
+
+    /** Length of naive mode's per-bucket shift array. */
+    int bucketSlots() {
+        return buckets;
+    }
+
+    /** {@code Σ_j out_j·v_j} in this path's row order. */
+    double outDot(double[] v) {
+        return x.outDot(v);
+    }
+
+    /**
+     * {@code X̃_iᵀr/M} for naive mode's residual {@code r = p − T·out + S_bucket}: because r is bucket-centred,
+     * {@code X̃_iᵀr = X_iᵀr = outᵀp − T·(Σout² + Σ_{S_i}out·step) + Σ_b S_b·n_b·mean_ib + Σ_{S_i}step·p}, so only
+     * the last term touches rows, and only column i's set bits.
+     */
+    double residualGradient(int column, StrongSetDescent.ResidualState state) {
+        double g = state.outDotPartial - state.totalDelta * (outSelf + includedOutSteps[column])
+                + x.dot(column, state.partial, 0);
+        if (centred) {
+            int base = column * buckets;
+            for (int bucket : populatedBuckets) {
+                g += state.bucketShift[bucket] * bucketSize[bucket] * means[base + bucket];
+            }
+        }
+        return g / m;
+    }
+
+    /** Naive mode's update {@code r −= δ·X̃_k}: the set bits of column k, plus the shared parts as scalars. */
+    void subtractFromResidual(int column, double delta, StrongSetDescent.ResidualState state) {
+        x.addIncludedSteps(column, -delta, state.partial);
+        state.outDotPartial -= delta * includedOutSteps[column];
+        state.totalDelta += delta;
+        if (centred) {
+            int base = column * buckets;
+            for (int bucket : populatedBuckets) {
+                state.bucketShift[bucket] += delta * means[base + bucket];
+            }
+        }
+    }
+
+    /** Writes naive mode's residual {@code p − T·out + S_bucket} into {@code r}. */
+    void materializeResidual(StrongSetDescent.ResidualState state, double[] r) {
+        double t = state.totalDelta;
+        for (int j = 0; j < m; j++) {
+            r[j] = state.partial[j] - t * outColumn[j] + state.bucketShift[bucketOfRow[j]];
         }
     }
 
@@ -296,6 +364,10 @@ public final class LassoPath {
                 }
             }
             while (true) {
+                if (!descent.usesResidual() && (descent.size() > naiveFromStrongSize || descent.cacheFull())) {
+                    syncResidual(descent, beta, betaOfResidual, r);
+                    descent.switchToResidual(r);
+                }
                 descend(descent, beta, lambda, threshold, settings.maxSweeps());
                 // KKT check. A column's gradient moved from its reference value by at most
                 // ‖X̃_i‖·‖r − r_ref‖/M (Cauchy–Schwarz), and the descent tracks ‖r − r_ref‖²/M exactly, so only
@@ -367,6 +439,14 @@ public final class LassoPath {
      * one pass; each moved column then adds only its included rows.
      */
     private void syncResidual(StrongSetDescent descent, double[] beta, double[] betaOfResidual, double[] r) {
+        if (descent.usesResidual()) {
+            descent.writeResidual(r);
+            for (int s : descent.allSlots()) {
+                int i = descent.column(s);
+                betaOfResidual[i] = beta[i];
+            }
+            return;
+        }
         double totalDelta = 0;
         double[] bucketShift = new double[buckets];
         for (int s : descent.allSlots()) {

@@ -3,12 +3,18 @@ package dev.crest.ame.lasso;
 import java.util.Arrays;
 
 /**
- * Coordinate descent over the strong set of one path fit in glmnet's "covariance mode": instead of a residual,
- * it keeps each strong column's gradient {@code X̃_iᵀr/M} and, when coefficient k moves by δ, subtracts
- * {@code δ·X̃_iᵀX̃_k/M} from every strong gradient. An update then costs one pass over the strong set rather
- * than over the M rows, and the column products come from {@link LassoPath#gramEntries} (popcounts on the bit
- * columns). Products are computed lazily, only between strong columns and columns that have ever been nonzero,
- * and kept for the rest of the path.
+ * Coordinate descent over the strong set of one path fit. It starts in glmnet's "covariance mode": instead of a
+ * residual, it keeps each strong column's gradient {@code X̃_iᵀr/M} and, when coefficient k moves by δ,
+ * subtracts {@code δ·X̃_iᵀX̃_k/M} from every strong gradient. An update then costs one pass over the strong set
+ * rather than over the M rows, and the column products come from {@link LassoPath#gramEntries} (popcounts on the
+ * bit columns). Products are computed lazily, only between strong columns and columns that have ever been
+ * nonzero, and kept for the rest of the path.
+ *
+ * <p>Once the strong set is large relative to M (or the product cache is full), an update through the products
+ * costs more than one through the rows, so the caller switches it to "naive mode" ({@link #switchToResidual}):
+ * it then keeps the residual and computes each gradient from it, touching only the column's set bits (see
+ * {@link LassoPath#residualGradient}). The mode only ever changes from covariance to naive, because the strong
+ * set only grows along the path.
  */
 final class StrongSetDescent {
     private final LassoPath path;
@@ -37,6 +43,8 @@ final class StrongSetDescent {
     private double referenceDistanceSquared;
     /** ‖r‖²/M, likewise. */
     private double residualSquares;
+    /** Naive mode's residual, or null in covariance mode; see {@link LassoPath#residualGradient}. */
+    private ResidualState residual;
 
     /**
      * @param reference        every column's gradient at the reference residual (owned by the caller, who
@@ -60,6 +68,38 @@ final class StrongSetDescent {
         Arrays.fill(gramOf, -1);
     }
 
+    /** Whether the descent runs in naive (residual) mode. */
+    boolean usesResidual() {
+        return residual != null;
+    }
+
+    /** Strong columns so far. */
+    int size() {
+        return size;
+    }
+
+    /** Whether the product cache can no longer take a full column for the current strong set. */
+    boolean cacheFull() {
+        return cachedEntries + size > cacheBudget;
+    }
+
+    /**
+     * Switches to naive mode from the exact current residual {@code r} (bucket-centred, length M), dropping the
+     * product cache. The strong gradients are not needed any more: naive mode computes each one on use.
+     */
+    void switchToResidual(double[] r) {
+        residual = new ResidualState(path, r);
+        gram = null;
+        filled = null;
+        cachedEntries = 0;
+        strongBits = null;
+    }
+
+    /** Writes naive mode's exact residual into {@code r} (and rebases the mode on it, to shed drift). */
+    void writeResidual(double[] r) {
+        residual.write(r);
+    }
+
     boolean contains(int column) {
         return slotOf[column] >= 0;
     }
@@ -78,10 +118,12 @@ final class StrongSetDescent {
             columns = Arrays.copyOf(columns, 2 * size);
             gradient = Arrays.copyOf(gradient, 2 * size);
         }
-        if ((size + 1) * words > strongBits.length) {
-            strongBits = Arrays.copyOf(strongBits, 2 * (size + 1) * words);
+        if (residual == null) {
+            if ((size + 1) * words > strongBits.length) {
+                strongBits = Arrays.copyOf(strongBits, 2 * (size + 1) * words);
+            }
+            path.copyColumnBits(column, strongBits, size * words);
         }
-        path.copyColumnBits(column, strongBits, size * words);
         slotOf[column] = size;
         columns[size] = column;
         gradient[size] = currentGradient;
@@ -93,8 +135,10 @@ final class StrongSetDescent {
      * (discarding rounding drift) and restart the distance from the reference.
      */
     void resetReference(double exactResidualSquares) {
-        for (int s = 0; s < size; s++) {
-            gradient[s] = reference[columns[s]];
+        if (residual == null) {
+            for (int s = 0; s < size; s++) {
+                gradient[s] = reference[columns[s]];
+            }
         }
         referenceDistanceSquared = 0;
         residualSquares = exactResidualSquares;
@@ -139,6 +183,32 @@ final class StrongSetDescent {
 
     /** One cyclic pass over the given slots at λ; returns {@code max a_i·Δβ_i²}. */
     double sweep(int[] slots, double[] beta, double lambda) {
+        return residual == null ? covarianceSweep(slots, beta, lambda) : residualSweep(slots, beta, lambda);
+    }
+
+    private double residualSweep(int[] slots, double[] beta, double lambda) {
+        double maxChange = 0;
+        ResidualState state = residual;
+        for (int s : slots) {
+            int i = columns[s];
+            double a = curvature[i];
+            double current = state.gradient(i);
+            double updated = softThreshold(current + a * beta[i], lambda) / a;
+            double delta = updated - beta[i];
+            if (delta != 0) {
+                double curvatureTerm = delta * delta * a;
+                residualSquares += curvatureTerm - 2 * delta * current;
+                referenceDistanceSquared += curvatureTerm - 2 * delta * (current - reference[i]);
+                beta[i] = updated;
+                updates++;
+                state.subtract(i, delta);
+                maxChange = Math.max(maxChange, curvatureTerm);
+            }
+        }
+        return maxChange;
+    }
+
+    private double covarianceSweep(int[] slots, double[] beta, double lambda) {
         double maxChange = 0;
         for (int s : slots) {
             int i = columns[s];
@@ -219,5 +289,42 @@ final class StrongSetDescent {
             return z + lambda;
         }
         return 0;
+    }
+
+    /**
+     * Naive mode's residual, kept so that an update touches only the moved column's set bits: the residual is
+     * {@code r_j = p_j − T·out_j + S_{bucket(j)}}, where p took the included-row steps of every update,
+     * T = Σδ and S_b = Σδ·mean_b of the moved columns (the parts of X̃_k shared by all rows).
+     */
+    static final class ResidualState {
+        private final LassoPath path;
+        final double[] partial;
+        double totalDelta;
+        final double[] bucketShift;
+        /** {@code Σ_j out_j·p_j}. */
+        double outDotPartial;
+
+        ResidualState(LassoPath path, double[] r) {
+            this.path = path;
+            this.partial = r.clone();
+            this.bucketShift = new double[path.bucketSlots()];
+            this.outDotPartial = path.outDot(partial);
+        }
+
+        double gradient(int column) {
+            return path.residualGradient(column, this);
+        }
+
+        void subtract(int column, double delta) {
+            path.subtractFromResidual(column, delta, this);
+        }
+
+        void write(double[] r) {
+            path.materializeResidual(this, r);
+            System.arraycopy(r, 0, partial, 0, r.length);
+            totalDelta = 0;
+            Arrays.fill(bucketShift, 0);
+            outDotPartial = path.outDot(partial);
+        }
     }
 }

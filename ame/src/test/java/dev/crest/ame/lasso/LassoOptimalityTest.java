@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the screened covariance-mode solver against first principles on designs wider than tall (where the
+ * Checks the screened covariance/naive hybrid solver against first principles on designs wider than tall (where the
  * strong rule, the screened KKT checks and the Gram bookkeeping all matter): the KKT conditions at every path
  * point, computed densely, and the cross-validation curve against the dense oracle on the same folds.
  */
@@ -171,7 +171,7 @@ class LassoOptimalityTest {
 
     @Test
     void aTinyProductCacheGivesTheSamePath() {
-        // Past the cache budget, column products are recomputed on every use (and grown columns evicted).
+        // A full cache switches the fit to naive updates; before that, grown columns may be evicted and recomputed.
         DesignMatrix x = design(60, 200, 41L, true);
         double[] y = plantedOutcome(x, 42L);
         LassoSettings settings = LassoSettings.defaults().withLambdaCount(30).withLambdaMinRatio(0.01);
@@ -184,6 +184,35 @@ class LassoOptimalityTest {
         for (int k = 0; k < expected.size(); k++) {
             assertThat(actual.get(k).denseCoefficients(200))
                     .containsExactly(expected.get(k).denseCoefficients(200), within(1e-12));
+        }
+    }
+
+    @Test
+    void covarianceNaiveAndHybridUpdatesGiveTheSamePath() {
+        // A switch point of 0.2·M = 16 columns: the path starts with fewer strong columns than that and ends with
+        // far more, so the hybrid fit changes mode partway; covariance-only and naive-only bracket it.
+        int m = 80;
+        int n = 300;
+        DesignMatrix x = design(m, n, 43L, true);
+        double[] y = plantedOutcome(x, 44L);
+        LassoSettings settings = LassoSettings.defaults().withLambdaCount(40).withLambdaMinRatio(0.01)
+                .withTolerance(1e-14);
+        LassoPath covariance = new LassoPath(x, StrongSetDescent.DEFAULT_CACHE_BUDGET, Double.POSITIVE_INFINITY);
+        LassoPath naive = new LassoPath(x, StrongSetDescent.DEFAULT_CACHE_BUDGET, 0);
+        LassoPath hybrid = new LassoPath(x, StrongSetDescent.DEFAULT_CACHE_BUDGET, 0.2);
+        double[] lambdas = covariance.lambdaPath(y, settings);
+        List<PathPoint> expected = covariance.fit(y, lambdas, settings, false);
+        assertThat(expected.get(1).indices().length).isLessThan(16);
+        assertThat(expected.get(expected.size() - 1).indices().length).isGreaterThan(16);
+        for (LassoPath other : List.of(naive, hybrid)) {
+            List<PathPoint> actual = other.fit(y, lambdas, settings, false);
+            assertThat(actual).hasSameSizeAs(expected);
+            for (int k = 0; k < expected.size(); k++) {
+                assertThat(actual.get(k).denseCoefficients(n))
+                        .containsExactly(expected.get(k).denseCoefficients(n), within(1e-9));
+                assertThat(actual.get(k).bucketIntercepts())
+                        .containsExactly(expected.get(k).bucketIntercepts(), within(1e-9));
+            }
         }
     }
 }
