@@ -1,6 +1,7 @@
 package dev.crest.fuzz.search;
 
 import dev.crest.graph.Node;
+import dev.crest.graph.interp.ConstantOp;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.TensorException;
 import dev.crest.tensor.autodiff.Tape;
@@ -158,8 +159,8 @@ final class ModelReplay {
     }
 
     private static List<Variable> evaluate(Tape tape, Node node, Variable[] inputs) {
-        if (node.opType().equals(ConstantNodes.OP_TYPE) && node.domain().isEmpty()) {
-            return List.of(tape.constant(ConstantNodes.value(node)));
+        if (node.opType().equals(ConstantOp.OP_TYPE) && node.domain().isEmpty()) {
+            return List.of(tape.constant(ConstantOp.value(node)));
         }
         int count = 0;
         for (int k = 0; k < node.outputs().size(); k++) {

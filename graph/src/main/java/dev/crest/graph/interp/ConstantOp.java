@@ -11,10 +11,10 @@ import java.util.List;
 /**
  * ONNX {@code Constant} (opset 13), which exporters use for shapes and scalars: it computes nothing but yields
  * the tensor held in exactly one of its attributes. The interpreter runs it itself when the kernel registry has
- * no {@code Constant} kernel.
+ * no {@code Constant} kernel; the fuzzer's tape replay and netsim's shape inference read the same value here.
  */
-final class ConstantOp {
-    static final String OP_TYPE = "Constant";
+public final class ConstantOp {
+    public static final String OP_TYPE = "Constant";
 
     private static final List<String> VALUE_ATTRIBUTES = List.of("value", "value_float", "value_floats", "value_int",
             "value_ints", "value_string", "value_strings", "sparse_value");
@@ -22,7 +22,8 @@ final class ConstantOp {
     private ConstantOp() {
     }
 
-    static Tensor value(Node node) {
+    /** The tensor the node yields; a node without exactly one supported value attribute is a GraphException. */
+    public static Tensor value(Node node) {
         Attributes a = node.attributes();
         List<String> given = VALUE_ATTRIBUTES.stream().filter(a::has).toList();
         if (given.size() != 1) {

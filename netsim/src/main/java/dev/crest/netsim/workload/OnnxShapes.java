@@ -2,9 +2,11 @@ package dev.crest.netsim.workload;
 
 import dev.crest.graph.Dim;
 import dev.crest.graph.Graph;
+import dev.crest.graph.GraphException;
 import dev.crest.graph.Node;
 import dev.crest.graph.TensorType;
 import dev.crest.graph.ValueInfo;
+import dev.crest.graph.interp.ConstantOp;
 import dev.crest.netsim.NetsimException;
 import dev.crest.tensor.Attributes;
 import dev.crest.tensor.DType;
@@ -214,25 +216,11 @@ final class OnnxShapes {
     }
 
     private static Tensor constantValue(Node node) {
-        Attributes a = node.attributes();
-        if (a.has("value")) {
-            return a.getTensor("value");
+        try {
+            return ConstantOp.value(node);
+        } catch (GraphException e) {
+            throw new NetsimException("Constant node " + node.describe() + " holds no numeric value: " + e.getMessage());
         }
-        if (a.has("value_float")) {
-            return Tensor.scalar(DType.FLOAT32, a.getDouble("value_float", 0));
-        }
-        if (a.has("value_floats")) {
-            double[] v = a.getDoubles("value_floats");
-            return Tensor.fromDoubles(DType.FLOAT32, Shape.of(v.length), v);
-        }
-        if (a.has("value_int")) {
-            return Tensor.fromLongs(DType.INT64, Shape.scalar(), new long[] {a.getLong("value_int")});
-        }
-        if (a.has("value_ints")) {
-            long[] v = a.getLongs("value_ints");
-            return Tensor.fromLongs(DType.INT64, Shape.of(v.length), v);
-        }
-        throw new NetsimException("Constant node " + node.describe() + " holds no numeric value");
     }
 
     /** Output shapes by rule, or {@code null} when {@code op} has none. */
