@@ -5,6 +5,7 @@ import dev.crest.fuzz.FuzzException;
 import dev.crest.graph.GraphException;
 import dev.crest.netsim.NetsimException;
 import dev.crest.report.ReportException;
+import dev.crest.spark.SparkEngineException;
 import dev.crest.tensor.TensorException;
 import java.io.PrintWriter;
 import java.util.logging.Level;
@@ -55,7 +56,7 @@ public final class Main {
         PrintWriter err = cli.getErr();
         if (e instanceof CliException || e instanceof GraphException || e instanceof TensorException
                 || e instanceof NetsimException || e instanceof ReportException || e instanceof AmeException
-                || e instanceof FuzzException) {
+                || e instanceof FuzzException || e instanceof SparkEngineException) {
             err.println("crest: error: " + e.getMessage());
             return USER_ERROR;
         }

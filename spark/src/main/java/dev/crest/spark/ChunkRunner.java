@@ -19,6 +19,11 @@ import org.apache.spark.api.java.function.FlatMapFunction;
  */
 public final class ChunkRunner {
     private static final long POLL_MILLIS = 20;
+    /**
+     * The shortest wait for an executor to start a first task: a fresh context or a busy cluster can take a while
+     * to start executors, which is no reason to give up when the task limit is short.
+     */
+    private static final long MIN_EXECUTOR_WAIT_NANOS = 120_000_000_000L;
 
     private final SparkConnection connection;
 
@@ -54,6 +59,7 @@ public final class ChunkRunner {
             boolean[] delivered = new boolean[chunks.size()];
             int remaining = chunks.size();
             long timeoutNanos = connection.settings().taskTimeout().toNanos();
+            long executorWaitNanos = Math.max(timeoutNanos, MIN_EXECUTOR_WAIT_NANOS);
             while (remaining > 0) {
                 boolean progressed = false;
                 for (int i = 0; i < futures.size(); i++) {
@@ -75,9 +81,9 @@ public final class ChunkRunner {
                                     .toSeconds() + " s; the job was cancelled (raise --task-timeout if it is"
                             + " just slow)");
                 }
-                if (watch.idleNanos() > timeoutNanos) {
+                if (watch.idleNanos() > executorWaitNanos) {
                     throw new SparkEngineException("no Spark executor ran a task of " + what + " for "
-                            + connection.settings().taskTimeout().toSeconds() + " s; check that the master "
+                            + executorWaitNanos / 1_000_000_000L + " s; check that the master "
                             + connection.settings().master() + " has workers with free cores");
                 }
                 Thread.sleep(POLL_MILLIS);

@@ -4,15 +4,18 @@ import dev.crest.ame.AmeException;
 import dev.crest.ame.data.Outcome;
 import dev.crest.ame.data.Queries;
 import dev.crest.ame.design.Design;
-import dev.crest.ame.learn.Learner;
 import dev.crest.ame.learn.LearnerSettings;
 import dev.crest.ame.learn.Learners;
 import dev.crest.ame.run.Checkpoint;
 import dev.crest.ame.run.CheckpointHeader;
-import dev.crest.ame.run.DesignPlan;
+import dev.crest.ame.run.LocalSubmodelEngine;
 import dev.crest.ame.run.RunSummary;
-import dev.crest.ame.run.SubmodelRunner;
+import dev.crest.ame.run.SubmodelEngine;
+import dev.crest.ame.run.SubmodelJob;
+import dev.crest.cli.EngineOptions;
 import dev.crest.cli.VersionProvider;
+import dev.crest.spark.SparkConnection;
+import dev.crest.spark.ame.SparkSubmodelEngine;
 import dev.crest.tensor.data.Dataset;
 import dev.crest.tensor.linalg.Blas;
 import java.io.IOException;
@@ -103,6 +106,9 @@ public final class AmeRunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: every core)")
     private Integer threads;
 
+    @Mixin
+    private EngineOptions engineOptions;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
     private Path out;
 
@@ -131,13 +137,13 @@ public final class AmeRunCommand implements Callable<Integer> {
         Queries queryRows = Queries.rows(testSet, Queries.parseIndices(queries));
         Outcome parsedOutcome = Outcome.parse(outcome);
         LearnerSettings settings = learnerSettings();
-        Learner learner = Learners.discover().create(learnerName, settings);
+        Learners.discover().create(learnerName, settings); // an unknown learner fails here, before any output
         Design design = new Design(training.size(), StoredRun.parseGrid(grid), seed);
-        SubmodelRunner runner = new SubmodelRunner(learner, training, classCount, queryRows, parsedOutcome,
-                threadCount);
+        SubmodelJob job = new SubmodelJob(training, classCount, queryRows, learnerName, settings, parsedOutcome.spec(),
+                design.grid(), seed, seed ^ TRAINING_SALT);
         CheckpointHeader header = new CheckpointHeader(seed, training.size(), queryRows.describe(), queryRows.size(),
                 learnerName + " " + settings.describe(), parsedOutcome.spec(), StoredRun.formatGrid(design.grid()));
-        train(runner, design, header, threadCount);
+        train(job, header, threadCount);
         StoredRun stored = StoredRun.read(out);
         AmeScores scores = AmeScores.estimate(design, stored.outcomes(submodels), queryRows.rows(), estimation);
         ScoreReport.write(spec.commandLine().getOut(), out, scores, stored.provenance(estimation), truth,
@@ -159,17 +165,21 @@ public final class AmeRunCommand implements Callable<Integer> {
         return settings;
     }
 
-    private void train(SubmodelRunner runner, Design design, CheckpointHeader header, int threadCount) {
-        ResultFiles.createOutputDirectory(out);
-        Path file = out.resolve(StoredRun.CHECKPOINT);
+    private void train(SubmodelJob job, CheckpointHeader header, int threadCount) {
         RunSummary summary;
-        try (Checkpoint checkpoint = resume ? Checkpoint.resume(file, header) : Checkpoint.create(file, header)) {
-            warnAboutBlasThreads(threadCount);
-            BitSet finished = checkpoint.finishedIndices();
-            int alreadyDone = finished.get(0, submodels).cardinality();
-            try (AmeProgressBar bar = new AmeProgressBar(spec.commandLine().getErr(), submodels, alreadyDone)) {
-                summary = runner.run(DesignPlan.of(design), 0, submodels, seed ^ TRAINING_SALT, finished::get,
-                        checkpoint::append, bar);
+        // Spark is connected before the output exists, so an unreachable master leaves nothing behind.
+        try (SparkConnection spark = engineOptions.connectIfSpark("crest ame run")) {
+            SubmodelEngine engine = spark == null ? new LocalSubmodelEngine(threadCount)
+                    : new SparkSubmodelEngine(spark, 0);
+            ResultFiles.createOutputDirectory(out);
+            Path file = out.resolve(StoredRun.CHECKPOINT);
+            try (Checkpoint checkpoint = resume ? Checkpoint.resume(file, header) : Checkpoint.create(file, header)) {
+                warnAboutBlasThreads(spark == null ? threadCount : 1);
+                BitSet finished = checkpoint.finishedIndices();
+                int alreadyDone = finished.get(0, submodels).cardinality();
+                try (AmeProgressBar bar = new AmeProgressBar(spec.commandLine().getErr(), submodels, alreadyDone)) {
+                    summary = engine.run(job, 0, submodels, finished::get, checkpoint::append, bar);
+                }
             }
         }
         summary.throwIfFailed();
