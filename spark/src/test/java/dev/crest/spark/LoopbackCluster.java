@@ -121,6 +121,18 @@ public final class LoopbackCluster implements AutoCloseable {
         master.descendants().forEach(ProcessHandle::destroyForcibly);
         master.destroyForcibly();
         master.waitFor();
+        removeJarLinks();
+    }
+
+    /** Removes the Spark home's links to the jars, which JUnit's temporary-folder cleanup warns about one by one. */
+    private void removeJarLinks() {
+        try (java.util.stream.Stream<Path> links = Files.list(sparkHome.resolve("jars"))) {
+            for (Path link : (Iterable<Path>) links::iterator) {
+                Files.deleteIfExists(link);
+            }
+        } catch (IOException e) {
+            // Only cosmetic: the temporary folder is removed anyway.
+        }
     }
 
     /**
@@ -169,6 +181,8 @@ public final class LoopbackCluster implements AutoCloseable {
                 .redirectOutput(dir.resolve(name + ".log").toFile());
         builder.environment().put("SPARK_HOME", sparkHome.toString());
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        // Spark's launcher otherwise looks for a source build to learn the Scala version.
+        builder.environment().put("SPARK_SCALA_VERSION", "2.13");
         builder.environment().put("OPENBLAS_NUM_THREADS", "1");
         return builder.start();
     }

@@ -1,5 +1,6 @@
 package dev.crest.cli.netsim;
 
+import dev.crest.cli.EngineOptions;
 import dev.crest.cli.JsonOutput;
 import dev.crest.cli.VersionProvider;
 import dev.crest.netsim.sweep.NetsimSetting;
@@ -10,6 +11,8 @@ import dev.crest.netsim.sweep.SweepGrid;
 import dev.crest.netsim.sweep.SweepProgress;
 import dev.crest.netsim.sweep.SweepSummary;
 import dev.crest.netsim.sweep.SweepTable;
+import dev.crest.spark.SparkConnection;
+import dev.crest.spark.netsim.SparkSweepEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,6 +56,9 @@ public final class NetsimSweepCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "runs simulated at once; default: the number of cores")
     private Integer threads;
 
+    @Mixin
+    private EngineOptions engineOptions;
+
     @Option(names = "--no-progress", description = "do not draw the progress bar on standard error")
     private boolean noProgress;
 
@@ -73,11 +80,15 @@ public final class NetsimSweepCommand implements Callable<Integer> {
         SweepGrid grid = SimulationPointRunner.grid(axes);
         SimulationPointRunner runner = SimulationPointRunner.prepare(grid);
         Path csv = out.resolve(CSV);
-        Sweep sweep = new Sweep(grid, RunMeasures.COLUMNS, runner, Long.parseLong(seed),
-                ThreadCount.resolve(threads));
         SweepSummary summary;
-        try (SweepProgressBar bar = new SweepProgressBar(spec.commandLine().getErr())) {
-            summary = sweep.run(csv, noProgress ? SweepProgress.NONE : bar);
+        try (SparkConnection spark = engineOptions.connectIfSpark("crest netsim sweep")) {
+            Sweep sweep = spark == null
+                    ? new Sweep(grid, RunMeasures.COLUMNS, runner, Long.parseLong(seed), ThreadCount.resolve(threads))
+                    : new Sweep(grid, RunMeasures.COLUMNS, runner, Long.parseLong(seed),
+                            new SparkSweepEngine(spark, grid));
+            try (SweepProgressBar bar = new SweepProgressBar(spec.commandLine().getErr())) {
+                summary = sweep.run(csv, noProgress ? SweepProgress.NONE : bar);
+            }
         }
         SweepTable table = SweepTable.read(csv);
         Map<String, String> provenance = new LinkedHashMap<>();

@@ -5,17 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs every point of a {@link SweepGrid} on a fixed pool of threads and streams one CSV row per finished run.
- * Every run's seed is drawn up front, before any run starts, from the sweep seed and the point's own values (not
+ * Runs every point of a {@link SweepGrid} on a {@link SweepEngine} (by default a local thread pool) and streams
+ * one CSV row per finished run. Every run's seed is drawn up front, before any run starts, from the sweep seed and the point's own values (not
  * its position in the grid), so a run gets the same seed however many threads there are, whether earlier rows
  * are being resumed, and whether the grid has since grown. Rows already in the CSV are skipped.
  */
@@ -24,7 +17,7 @@ public final class Sweep {
     private final List<String> measureColumns;
     private final PointRunner runner;
     private final long seed;
-    private final int threads;
+    private final SweepEngine engine;
 
     /**
      * @param grid the runs
@@ -34,14 +27,16 @@ public final class Sweep {
      * @param threads pool size (e.g. the number of cores)
      */
     public Sweep(SweepGrid grid, List<String> measureColumns, PointRunner runner, long seed, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
+        this(grid, measureColumns, runner, seed, new LocalSweepEngine(threads));
+    }
+
+    /** A sweep whose pending runs execute on {@code engine} (e.g. a Spark cluster) instead of local threads. */
+    public Sweep(SweepGrid grid, List<String> measureColumns, PointRunner runner, long seed, SweepEngine engine) {
         this.grid = grid;
         this.measureColumns = List.copyOf(measureColumns);
         this.runner = runner;
         this.seed = seed;
-        this.threads = threads;
+        this.engine = engine;
     }
 
     /** The CSV header this sweep writes: parameters, seed, skip reason, measures. */
@@ -69,45 +64,21 @@ public final class Sweep {
             long alreadyDone = points.size() - todo.size();
             progress.started(points.size(), alreadyDone);
             long[] skipped = {0};
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, todo.size())));
-            try {
-                CompletionService<RunOutcome> completion = new ExecutorCompletionService<>(pool);
-                for (int i : todo) {
-                    SweepPoint point = points.get(i);
-                    long runSeed = seeds[i];
-                    completion.submit(() -> {
-                        RunOutcome outcome = runner.run(point, runSeed);
-                        synchronized (out) {
-                            out.append(point, outcome);
-                            if (outcome.isSkipped()) {
-                                skipped[0]++;
-                            }
-                            progress.finished(point, outcome);
-                        }
-                        return outcome;
-                    });
-                }
-                for (int n = 0; n < todo.size(); n++) {
-                    Future<RunOutcome> done = completion.take();
-                    done.get();
-                }
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                if (cause instanceof Error) {
-                    throw (Error) cause;
-                }
-                throw new IllegalStateException("sweep run failed", cause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("sweep interrupted", e);
-            } finally {
-                // Cancels the runs not yet started; on success there are none.
-                pool.shutdownNow();
-                awaitQuietly(pool);
+            List<SweepPoint> pending = new ArrayList<>();
+            long[] pendingSeeds = new long[todo.size()];
+            for (int k = 0; k < todo.size(); k++) {
+                pending.add(points.get(todo.get(k)));
+                pendingSeeds[k] = seeds[todo.get(k)];
             }
+            engine.runAll(pending, pendingSeeds, runner, (point, outcome) -> {
+                synchronized (out) {
+                    out.append(point, outcome);
+                    if (outcome.isSkipped()) {
+                        skipped[0]++;
+                    }
+                    progress.finished(point, outcome);
+                }
+            });
             synchronized (out) {
                 return new SweepSummary(points.size(), alreadyDone, todo.size() - skipped[0], skipped[0]);
             }
@@ -124,16 +95,5 @@ public final class Sweep {
             hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
         }
         return new SplittableRandom(sweepSeed ^ hash).nextLong();
-    }
-
-    /** Lets runs already in flight finish before the CSV closes, so their rows are not cut off. */
-    private static void awaitQuietly(ExecutorService pool) {
-        try {
-            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                // keep waiting: a simulation in flight does not react to interruption
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -5,7 +5,7 @@ import dev.crest.ame.learn.TrainedModel;
 import dev.crest.tensor.data.Dataset;
 import java.util.BitSet;
 
-/** A learner that never finishes in time: it sleeps for a minute, to test the Spark task time limit. */
+/** A learner that never finishes in time: it sleeps for 20 s, to test the Spark task time limit. */
 public final class SleepingLearner implements Learner {
     @Override
     public String name() {
@@ -15,7 +15,7 @@ public final class SleepingLearner implements Learner {
     @Override
     public TrainedModel train(Dataset training, BitSet subset, int classCount, long seed) {
         try {
-            Thread.sleep(60_000);
+            Thread.sleep(20_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
