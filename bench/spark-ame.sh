@@ -6,13 +6,13 @@
 # It prints each run's wall time, the number of Spark tasks, the overhead per task against the local run, and
 # checks that the three checkpoints hold the same submodels. Results go to bench/results/spark-ame.md.
 #   bench/spark-ame.sh [work-dir]      (default: a fresh temporary directory)
-# Environment: SUBMODELS (default 400), STEPS (200), SEED (1), QUERIES (10).
+# Environment: SUBMODELS (default 1000), STEPS (200), SEED (1), QUERIES (10).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data=/usr/share/datasets/fashion-mnist
 work="${1:-$(mktemp -d)}"
 mkdir -p "$work"
-submodels="${SUBMODELS:-400}"
+submodels="${SUBMODELS:-1000}"
 steps="${STEPS:-200}"
 seed="${SEED:-1}"
 queries="${QUERIES:-10}"
