@@ -71,14 +71,16 @@ echo "Spark local[2]:                 $spark_local_ms ms"
 home="$work/spark-home"
 rm -rf "$home"; mkdir -p "$home/jars"
 echo "Spark for the Crest benchmark" > "$home/RELEASE"
-tr ':' '\n' < "$root/cli/target/runtime-classpath.txt" | while read -r jar; do ln -sf "$jar" "$home/jars/"; done
+tr ':' '\n' < "$root/cli/target/runtime-classpath.txt" | while read -r jar || [ -n "$jar" ]; do
+  ln -sf "$jar" "$home/jars/"
+done
 spark_cp="$(cat "$root/cli/target/runtime-classpath.txt")"
 opens="$(sed -n '/^spark_opens=/,/^-Djdk/p' "$crest" | tr -d '\\"' | sed 's/^spark_opens=//' | tr '\n' ' ')"
 master_port=$(free_port)
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
-SPARK_HOME="$home" java $opens -cp "$spark_cp" org.apache.spark.deploy.master.Master --host 127.0.0.1 \
+SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13 java $opens -cp "$spark_cp" org.apache.spark.deploy.master.Master --host 127.0.0.1 \
   --port "$master_port" --webui-port "$(free_port)" > "$work/master.log" 2>&1 &
 pids+=($!)
 for i in 1 2; do
@@ -87,8 +89,9 @@ for i in 1 2; do
     --work-dir "$work/worker-$i" "spark://127.0.0.1:$master_port" > "$work/worker-$i.log" 2>&1 &
   pids+=($!)
 done
+# The master must listen before the driver connects; the workers may join later (their start is part of the run).
 for _ in $(seq 1 120); do
-  [ "$(grep -c 'Registering worker' "$work/master.log" 2>/dev/null)" -ge 2 ] && break
+  (exec 3<>"/dev/tcp/127.0.0.1/$master_port") 2>/dev/null && break
   sleep 0.5
 done
 cluster_ms=$(ame_run "$work/cluster" --engine spark --master "spark://127.0.0.1:$master_port")

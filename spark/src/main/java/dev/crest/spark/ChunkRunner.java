@@ -24,6 +24,11 @@ public final class ChunkRunner {
      * to start executors, which is no reason to give up when the task limit is short.
      */
     private static final long MIN_EXECUTOR_WAIT_NANOS = 120_000_000_000L;
+    /**
+     * The longest wait for an executor to start a task: executors that cannot start at all (e.g. missing classes or
+     * native libraries) are only visible in the workers' logs, and Spark keeps relaunching them.
+     */
+    private static final long MAX_EXECUTOR_WAIT_NANOS = 300_000_000_000L;
 
     private final SparkConnection connection;
 
@@ -59,7 +64,8 @@ public final class ChunkRunner {
             boolean[] delivered = new boolean[chunks.size()];
             int remaining = chunks.size();
             long timeoutNanos = connection.settings().taskTimeout().toNanos();
-            long executorWaitNanos = Math.max(timeoutNanos, MIN_EXECUTOR_WAIT_NANOS);
+            long executorWaitNanos = Math.max(MIN_EXECUTOR_WAIT_NANOS,
+                    Math.min(timeoutNanos, MAX_EXECUTOR_WAIT_NANOS));
             while (remaining > 0) {
                 boolean progressed = false;
                 for (int i = 0; i < futures.size(); i++) {
@@ -84,7 +90,8 @@ public final class ChunkRunner {
                 if (watch.idleNanos() > executorWaitNanos) {
                     throw new SparkEngineException("no Spark executor ran a task of " + what + " for "
                             + executorWaitNanos / 1_000_000_000L + " s; check that the master "
-                            + connection.settings().master() + " has workers with free cores");
+                            + connection.settings().master() + " has workers with free cores and that executors"
+                            + " start (see the executor logs in the workers' work folders)");
                 }
                 Thread.sleep(POLL_MILLIS);
             }
