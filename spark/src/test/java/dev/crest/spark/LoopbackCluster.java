@@ -114,13 +114,20 @@ public final class LoopbackCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        for (Process worker : workers) {
-            kill(worker);
+    public void close() {
+        // Not InterruptedException: a test's try-with-resources must always get to kill the processes.
+        try {
+            for (Process worker : workers) {
+                kill(worker);
+            }
+            master.descendants().forEach(ProcessHandle::destroyForcibly);
+            master.destroyForcibly();
+            master.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.forEach(Process::destroyForcibly);
+            master.destroyForcibly();
         }
-        master.descendants().forEach(ProcessHandle::destroyForcibly);
-        master.destroyForcibly();
-        master.waitFor();
         removeJarLinks();
     }
 
