@@ -117,8 +117,8 @@ public final class ReducedCaseWriter {
         setPermissions(script, "rwxr-xr-x");
     }
 
-    /** The content of {@code reduction.json}. */
-    static Map<String, Object> reductionRecord(ReductionResult result) {
+    /** The content of {@code reduction.json}, also what {@code crest fuzz reduce --json} prints. */
+    public static Map<String, Object> reductionRecord(ReductionResult result) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("nodesBefore", result.nodesBefore());
         doc.put("nodesAfter", result.nodesAfter());
