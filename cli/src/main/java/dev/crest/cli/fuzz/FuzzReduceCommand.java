@@ -9,6 +9,8 @@ import dev.crest.fuzz.finding.FindingReader;
 import dev.crest.fuzz.finding.StoredFinding;
 import dev.crest.fuzz.reduce.ReducedCaseWriter;
 import dev.crest.fuzz.reduce.Reducer;
+import dev.crest.fuzz.reduce.ReductionListener;
+import dev.crest.fuzz.reduce.ReductionProgress;
 import dev.crest.fuzz.reduce.ReductionResult;
 import dev.crest.fuzz.worker.WorkerLauncher;
 import dev.crest.fuzz.worker.WorkerProcess;
@@ -16,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,6 +65,9 @@ public final class FuzzReduceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document instead of text")
     private boolean json;
 
+    @Option(names = {"-q", "--quiet"}, description = "print no progress line")
+    private boolean quiet;
+
     @Override
     public Integer call() {
         Duration budget = positive(DurationText.parse(budgetText, "--budget"), "--budget");
@@ -70,9 +76,12 @@ public final class FuzzReduceCommand implements Callable<Integer> {
         Duration timeout = positive(DurationText.parse(timeoutText != null ? timeoutText : recordedTimeout(meta),
                 "--timeout"), "--timeout");
         ReductionResult result;
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
         try (WorkerProcess worker = new WorkerProcess(WorkerLauncher.current(), timeout)) {
             result = new Reducer(worker, meta.targetRuns(), meta.tolerance())
-                    .reduce(stored.testCase(), findingOf(stored), budget);
+                    .reduce(stored.testCase(), findingOf(stored), budget, quiet ? ReductionListener.NONE : progress);
+        } finally {
+            progress.finish();
         }
         Path written = result.reproduced() ? ReducedCaseWriter.write(folder, result) : null;
         PrintWriter out = spec.commandLine().getOut();
@@ -102,6 +111,44 @@ public final class FuzzReduceCommand implements Callable<Integer> {
     private static String recordedTimeout(FindingMeta meta) {
         String recorded = meta.options() == null ? null : meta.options().get("timeout");
         return recorded == null ? DEFAULT_TIMEOUT : recorded;
+    }
+
+    /** The live status line on standard error, redrawn in place as {@code crest fuzz run}'s is. */
+    private static final class ProgressLine implements ReductionListener {
+        /** Redraw at most this often: a terminal cannot show faster. */
+        private static final long REDRAW_NANOS = 250_000_000L;
+
+        private final PrintWriter err;
+        private long lastDraw = System.nanoTime() - REDRAW_NANOS;
+        private int drawnLength;
+
+        ProgressLine(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void attempted(ReductionProgress progress) {
+            long now = System.nanoTime();
+            if (now - lastDraw < REDRAW_NANOS) {
+                return;
+            }
+            lastDraw = now;
+            String line = String.format(Locale.ROOT, "reduce %.1f s | %d attempts | %d node%s, %d elements | %s",
+                    progress.elapsed().toMillis() / 1000.0, progress.attempts(), progress.nodes(),
+                    progress.nodes() == 1 ? "" : "s", progress.elements(), progress.phase().label());
+            err.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
+            err.flush();
+            drawnLength = line.length();
+        }
+
+        /** Clears the line, so the result is printed on a clean line. */
+        void finish() {
+            if (drawnLength > 0) {
+                err.print("\r" + " ".repeat(drawnLength) + "\r");
+                err.flush();
+                drawnLength = 0;
+            }
+        }
     }
 
     private static Duration positive(Duration duration, String option) {
