@@ -13,6 +13,10 @@ import dev.crest.fuzz.diff.Finding;
 import dev.crest.fuzz.diff.TestCase;
 import dev.crest.fuzz.diff.TestResult;
 import dev.crest.fuzz.diff.Tolerance;
+import dev.crest.fuzz.gen.GeneratedModel;
+import dev.crest.fuzz.gen.Generator;
+import dev.crest.fuzz.gen.GeneratorSettings;
+import dev.crest.fuzz.spec.OpSpecs;
 import dev.crest.fuzz.testing.TestBackends;
 import dev.crest.fuzz.worker.WorkerLauncher;
 import dev.crest.fuzz.worker.WorkerProcess;
@@ -87,6 +91,38 @@ class ReducerTest {
         assertThat(progress.get(progress.size() - 1).nodes()).isEqualTo(1);
         assertThat(progress).extracting(ReductionProgress::phase).contains(ReductionProgress.Phase.NODES,
                 ReductionProgress.Phase.SHAPES);
+    }
+
+    @Test
+    void aGeneratedTenNodeModelWithAMiscomputedTanhReducesToAFewNodesHoldingTheTanh() {
+        OpSpecs ops = OpSpecs.standard().only(List.of("Tanh", "Add", "Mul", "Sub", "Relu", "Sigmoid", "Abs", "Neg",
+                "Conv", "MatMul", "Transpose", "Reshape", "Concat", "ReduceSum"));
+        GeneratorSettings settings = GeneratorSettings.defaults(0).withOperators(List.copyOf(ops.all()));
+        // The first seeds whose model holds a Tanh that the planted error reaches an output through.
+        int reduced = 0;
+        for (long seed = 1; seed <= 40 && reduced < 2; seed++) {
+            GeneratedModel generated = Generator.generate(settings.withSeed(seed));
+            if (generated.model().graph().nodes().stream().noneMatch(n -> n.opType().equals("Tanh"))) {
+                continue;
+            }
+            TestResult original = test(TestCase.of(generated.model(), generated.initialInputs(), seed), WRONG_TANH_RUNS);
+            if (!original.verdict().isFinding()) {
+                continue;
+            }
+            Finding finding = original.verdict().finding().orElseThrow();
+
+            ReductionResult result = new Reducer(inProcess, WRONG_TANH_RUNS, Tolerance.DEFAULT)
+                    .reduce(original.testCase(), finding, BUDGET);
+
+            assertThat(result.nodesBefore()).as("seed %d", seed).isEqualTo(GeneratorSettings.DEFAULT_NODES);
+            assertThat(result.nodesAfter()).as("seed %d: %s", seed, result.operators()).isBetween(1, 3);
+            assertThat(result.operators()).as("seed %d", seed).contains("Tanh");
+            TestResult again = test(result.reduced(), WRONG_TANH_RUNS);
+            assertThat(again.verdict().finding()).as("seed %d", seed)
+                    .hasValueSatisfying(f -> assertThat(SameBug.matches(finding, f)).isTrue());
+            reduced++;
+        }
+        assertThat(reduced).as("generated findings reduced").isEqualTo(2);
     }
 
     @Test
