@@ -96,7 +96,10 @@ public final class ReducedCaseWriter {
         meta.put("message", finding.message());
         meta.put("maxAbsError", finding.maxAbsError());
         meta.put("maxRelError", finding.maxRelError());
-        meta.put("backendVersion", finding.backendVersion());
+        if (!finding.backendVersion().isEmpty()) {
+            // A worker that died before saying its version reports none; the original's then still holds.
+            meta.put("backendVersion", finding.backendVersion());
+        }
         meta.set("provenance", JSON.valueToTree(result.reduced().provenance()));
         meta.put("replay", FindingStore.replayCommand(bugDir.resolve(FOLDER)));
         return meta;
