@@ -69,7 +69,7 @@ public final class OrtTensors {
         OnnxJavaType type = JAVA_TYPES.get(dtype);
         if (type == null) {
             throw new GraphException("this ONNX Runtime's Java API (" + OrtRunner.version() + ") cannot create "
-                    + dtype + " tensors; ONNX Runtime 1.16 and later can");
+                    + dtype + " tensors; a later release can");
         }
         return type;
     }
