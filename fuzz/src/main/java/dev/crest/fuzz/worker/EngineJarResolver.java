@@ -75,7 +75,7 @@ public final class EngineJarResolver {
     private void download(VersionedEngine engine, String version) {
         String pinned = engine.userName() + "@" + version;
         notes.accept("downloading " + pinned + " (" + engine.coordinates(version) + ") from Maven Central into "
-                + localRepository + "; later runs reuse it");
+                + localRepository + " (first use of this release)");
         List<String> command = new ArrayList<>(maven);
         // -U: a release published since an earlier failed attempt must not be hidden by Maven's cached failure.
         command.addAll(List.of("-B", "-q", "-U", "-Dmaven.repo.local=" + localRepository, "dependency:get",

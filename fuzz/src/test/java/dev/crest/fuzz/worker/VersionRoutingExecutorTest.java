@@ -90,6 +90,21 @@ class VersionRoutingExecutorTest {
     }
 
     @Test
+    void thePinnedWorkerLoadsTheOldReleasesNativeLibrary() {
+        // Whether a model's opset is accepted is decided in native code: 1.10's library stops at opset 15, while the
+        // release on Crest's class path reads opset 17.
+        byte[] opset17 = OnnxModels.toBytes(TestModels.unary("Sigmoid", DType.FLOAT32, 3).toBuilder().clearOpsets()
+                .opset("", 17).irVersion(8).build());
+
+        RunOutcome old = executor.execute(BackendRef.pinned(OrtBackend.NO_OPT, OLD), opset17, sigmoidInput());
+        RunOutcome current = executor.execute(OrtBackend.NO_OPT, opset17, sigmoidInput());
+
+        assertThat(old.status()).isEqualTo(RunOutcome.Status.EXCEPTION);
+        assertThat(old.message()).contains("support for domain ai.onnx is till opset 15");
+        assertThat(current.status()).as(current.message()).isEqualTo(RunOutcome.Status.OK);
+    }
+
+    @Test
     void twoReleasesAreComparedInOneTestEachInItsOwnWorker() {
         List<TargetRun> runs = BackendRegistry.standard().expandAll(List.of("onnxruntime@" + OLD, "onnxruntime"));
         assertThat(runs).extracting(TargetRun::backend).containsExactly("onnxruntime-noopt@" + OLD,
