@@ -12,8 +12,7 @@ import dev.crest.fuzz.reduce.Reducer;
 import dev.crest.fuzz.reduce.ReductionListener;
 import dev.crest.fuzz.reduce.ReductionProgress;
 import dev.crest.fuzz.reduce.ReductionResult;
-import dev.crest.fuzz.worker.WorkerLauncher;
-import dev.crest.fuzz.worker.WorkerProcess;
+import dev.crest.fuzz.worker.VersionRoutingExecutor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +76,8 @@ public final class FuzzReduceCommand implements Callable<Integer> {
                 "--timeout"), "--timeout");
         ReductionResult result;
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
-        try (WorkerProcess worker = new WorkerProcess(WorkerLauncher.current(), timeout)) {
+        // The same executor as replay: a run pinned to an engine release goes to a worker carrying that release.
+        try (VersionRoutingExecutor worker = VersionRoutingExecutor.isolated(timeout)) {
             result = new Reducer(worker, meta.targetRuns(), meta.tolerance())
                     .reduce(stored.testCase(), findingOf(stored), budget, quiet ? ReductionListener.NONE : progress);
         } finally {
