@@ -54,7 +54,7 @@ class FuzzRunCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--backend=no-such-backend", "--ops=Frobnicate", "--time=0", "--time=-5m",
-        "--time=soon", "--max-models=0", "--opset=5", "--threads=0", "--rtol=-1"})
+        "--time=soon", "--max-models=0", "--opset=5", "--jobs=0", "--rtol=-1"})
     void badInputIsOneLineAndExitCodeTwo(String option) {
         List<String> args = new ArrayList<>(List.of(run("--out", tmp.resolve("bad").toString())));
         if (!option.startsWith("--max-models")) {

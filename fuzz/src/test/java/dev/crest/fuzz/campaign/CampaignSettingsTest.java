@@ -27,7 +27,7 @@ class CampaignSettingsTest {
         assertThatThrownBy(() -> defaults.withBackends(List.of()))
                 .isInstanceOf(FuzzException.class).hasMessageContaining("at least one backend");
         assertThatThrownBy(() -> defaults.withNodes(0)).isInstanceOf(FuzzException.class);
-        assertThatThrownBy(() -> defaults.withThreads(0)).isInstanceOf(FuzzException.class);
+        assertThatThrownBy(() -> defaults.withJobs(0)).isInstanceOf(FuzzException.class);
         assertThatThrownBy(() -> defaults.withCaseTimeout(Duration.ZERO)).isInstanceOf(FuzzException.class);
         assertThatThrownBy(() -> defaults.withSearchBudget(Duration.ofMillis(-1))).isInstanceOf(FuzzException.class);
         assertThatThrownBy(() -> defaults.withSearchIterations(OptionalInt.of(0))).isInstanceOf(FuzzException.class);

@@ -110,7 +110,7 @@ class CampaignTest {
         AbsModels one = new AbsModels();
         AbsModels two = new AbsModels();
         CampaignSummary a = campaign(settings(TestBackends.PERTURBED_OPT, 8), one).run();
-        CampaignSummary b = campaign(settings(TestBackends.PERTURBED_OPT, 8).withThreads(2)
+        CampaignSummary b = campaign(settings(TestBackends.PERTURBED_OPT, 8).withJobs(2)
                 .withOut(dir.resolve("out2")), two).run();
         SplittableRandom expected = new SplittableRandom(42);
         List<Long> seeds = Stream.generate(expected::nextLong).limit(8).toList();
