@@ -72,18 +72,20 @@ final class FuzzProgressLine implements CampaignListener, AutoCloseable {
 
     /**
      * The resident memory of a finished campaign as the end of its closing line, e.g. {@code "; resident memory
-     * after warm-up → end: JVM 310 → 322 MiB, workers 2 → 190 → 195 MiB"}; empty when it was not measured.
+     * after warm-up → end: JVM 310 → 322 MiB (heap 200 → 210), 2 workers 190 → 195 MiB"}; empty when it was not
+     * measured.
      */
     static String memory(CampaignSummary summary) {
         CampaignSummary.MemoryRecord m = summary.memory();
         if (m == null || m.jvmEndKib() == null) {
             return "";
         }
-        String jvm = (m.jvmStartKib() == null ? "" : mib(m.jvmStartKib()) + " → ") + mib(m.jvmEndKib());
+        String jvm = (m.jvmStartKib() == null ? "" : mib(m.jvmStartKib()) + " → ") + mib(m.jvmEndKib()) + " MiB (heap "
+                + (m.jvmHeapStartKib() == null ? "" : mib(m.jvmHeapStartKib()) + " → ") + mib(m.jvmHeapEndKib()) + ")";
         String workers = (m.workersStartKib() == null ? "" : mib(m.workersStartKib()) + " → ")
                 + mib(m.workersEndKib());
         return "; resident memory " + (m.jvmStartKib() == null ? "at the end" : "after warm-up → end") + ": JVM "
-                + jvm + " MiB, " + m.workersAtEnd() + (m.workersAtEnd() == 1 ? " worker " : " workers ") + workers
+                + jvm + ", " + m.workersAtEnd() + (m.workersAtEnd() == 1 ? " worker " : " workers ") + workers
                 + " MiB";
     }
 

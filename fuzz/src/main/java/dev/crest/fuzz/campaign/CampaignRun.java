@@ -172,7 +172,9 @@ final class CampaignRun {
             return null;
         }
         return new CampaignSummary.MemoryRecord(WARM_UP_MODELS, warm == null ? null : warm.jvmKib(),
-                warm == null ? null : warm.workersKib(), latest.map(ResidentMemory.Sample::jvmKib).orElse(null),
+                warm == null ? null : warm.jvmHeapCommittedKib(), warm == null ? null : warm.workersKib(),
+                latest.map(ResidentMemory.Sample::jvmKib).orElse(null),
+                latest.map(ResidentMemory.Sample::jvmHeapCommittedKib).orElse(null),
                 latest.map(ResidentMemory.Sample::workersKib).orElse(null),
                 latest.map(ResidentMemory.Sample::workers).orElse(null));
     }

@@ -1,6 +1,7 @@
 package dev.crest.fuzz.campaign;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +18,11 @@ final class ResidentMemory {
     private ResidentMemory() {
     }
 
-    /** Resident memory of this JVM and of its child processes, in KiB. */
-    record Sample(long jvmKib, long workersKib, int workers) {
-        /** This JVM and its workers together. */
-        long totalKib() {
-            return jvmKib + workersKib;
-        }
+    /**
+     * Resident memory of this JVM and of its child processes, in KiB, with the JVM's committed heap (the part of
+     * its resident memory the garbage collector sizes; the rest is native memory, metaspace and code).
+     */
+    record Sample(long jvmKib, long jvmHeapCommittedKib, long workersKib, int workers) {
     }
 
     /** This JVM's and its live child processes' resident memory, or empty where {@code /proc} is not available. */
@@ -41,7 +41,8 @@ final class ResidentMemory {
                 count++;
             }
         }
-        return Optional.of(new Sample(self.getAsLong(), workers, count));
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1024;
+        return Optional.of(new Sample(self.getAsLong(), heap, workers, count));
     }
 
     /** The {@code VmRSS} of process {@code pid} in KiB, or empty when it is gone or {@code /proc} is missing. */
