@@ -106,7 +106,7 @@ class CampaignTest {
     }
 
     @Test
-    void modelSeedsFollowTheCampaignSeedWhateverTheThreadCount() {
+    void modelSeedsFollowTheCampaignSeedWhateverTheJobCount() {
         AbsModels one = new AbsModels();
         AbsModels two = new AbsModels();
         CampaignSummary a = campaign(settings(TestBackends.PERTURBED_OPT, 8), one).run();
@@ -117,7 +117,9 @@ class CampaignTest {
         assertThat(one.seeds).containsExactlyElementsOf(seeds);
         assertThat(two.seeds).containsExactlyInAnyOrderElementsOf(seeds);
         assertThat(a.counts()).isEqualTo(b.counts());
-        assertThat(a.uniqueBugs().get(0).seed()).isEqualTo(seeds.get(0)).isEqualTo(b.uniqueBugs().get(0).seed());
+        assertThat(a.uniqueBugs().get(0).seed()).isEqualTo(seeds.get(0));
+        // Two pipelines test in no fixed order: the bug is saved from whichever model showed it first.
+        assertThat(b.uniqueBugs().get(0).seed()).isIn(seeds);
     }
 
     @Test

@@ -85,7 +85,7 @@ class GeneratedCampaignTest {
                 .run();
         assertThat(a.counts()).isEqualTo(b.counts());
         assertThat(second).hasSameSizeAs(first);
-        // Two threads may finish preparing out of order; the set of models must match.
+        // Two pipelines may test out of order; the set of models must match.
         assertThat(second.stream().map(java.util.Arrays::toString))
                 .containsExactlyInAnyOrderElementsOf(first.stream().map(java.util.Arrays::toString).toList());
         assertThat(first).allSatisfy(bytes -> assertThat(OnnxModels.parse(bytes).graph().nodes()).isNotEmpty());
