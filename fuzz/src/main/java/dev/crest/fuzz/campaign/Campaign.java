@@ -5,8 +5,7 @@ import dev.crest.fuzz.backend.BackendExecutor;
 import dev.crest.fuzz.backend.BackendRegistry;
 import dev.crest.fuzz.backend.ReferenceBackend;
 import dev.crest.fuzz.backend.TargetRun;
-import dev.crest.fuzz.worker.WorkerLauncher;
-import dev.crest.fuzz.worker.WorkerProcess;
+import dev.crest.fuzz.worker.VersionRoutingExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ public final class Campaign {
 
     /** Backends run in an isolated worker process restarted after a crash, each case limited by the settings' timeout. */
     public static ExecutorFactory isolatedWorker() {
-        return s -> new WorkerProcess(WorkerLauncher.current(), s.caseTimeout());
+        return s -> VersionRoutingExecutor.isolated(s.caseTimeout());
     }
 
     /**
