@@ -161,10 +161,10 @@ public final class DemoCommand implements Callable<Integer> {
         CampaignSummary.SettingsRecord settings = new CampaignSummary.SettingsRecord(t.backends(),
                 t.timeBudgetSeconds(), t.maxModels(), t.seed(), t.nodes(), t.opset(), t.operators(), t.rtol(), t.atol(),
                 t.caseTimeoutSeconds(), t.searchBudgetSeconds(), t.searchIterations(),
-                folder.toAbsolutePath().normalize().toString(), t.threads());
+                folder.toAbsolutePath().normalize().toString(), t.jobs(), t.compare());
         CampaignSummary moved = new CampaignSummary(s.format(), s.crestVersion(), settings, s.runs(),
                 s.backendVersions(), s.startedAt(), s.elapsedSeconds(), s.stoppedBy(), s.counts(), bugs,
-                s.throughput(), s.exclusions());
+                s.throughput(), s.exclusions(), s.progress(), s.memory());
         SummaryFile.write(folder, moved);
         FuzzHtmlReport.write(folder, moved);
     }
