@@ -143,7 +143,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     private String fuzz(DemoPlan plan, Path stage) {
         List<String> args = new ArrayList<>(List.of("fuzz", "run", "--backend", "onnxruntime", "--time",
-                plan.fuzzSeconds() + "s", "--seed", Long.toString(SEED), "--out", stage.toString()));
+                plan.fuzzSeconds() + "s", "--seed", Long.toString(SEED), "--out", stage.toString(),
+                // Reduction runs after the bug is saved and may overrun --time; a short budget keeps the demo short.
+                "--reduce-budget", "10s"));
         if (quiet) {
             args.add("--quiet");
         }

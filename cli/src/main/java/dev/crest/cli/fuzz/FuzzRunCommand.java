@@ -98,6 +98,12 @@ public final class FuzzRunCommand implements Callable<Integer> {
             description = "cap the input search at N evaluations, making it independent of machine speed")
     private Integer searchIterations;
 
+    @Option(names = "--reduce-budget", paramLabel = "DURATION",
+            description = "time to reduce each new bug right after it is found, writing <bug>/reduced/ "
+                    + "(default: 30s; it may make the campaign overrun --time by that much; "
+                    + "0 turns automatic reduction off — crest fuzz reduce can do it later)")
+    private String reduceBudget = "30s";
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "generate → search → test pipelines run at once, each with its own worker process and a "
                     + "thread preparing its next model (default: the number of cores, ${DEFAULT-VALUE} here)")
@@ -133,7 +139,8 @@ public final class FuzzRunCommand implements Callable<Integer> {
                 new Tolerance(rtol, atol), DurationText.parse(caseTimeout, "--timeout"),
                 DurationText.parse(searchBudget, "--search-budget"),
                 searchIterations == null ? OptionalInt.empty() : OptionalInt.of(searchIterations), out, jobs,
-                compare == null ? List.of() : compare.stream().map(String::trim).toList(), resume);
+                compare == null ? List.of() : compare.stream().map(String::trim).toList(), resume,
+                DurationText.parse(reduceBudget, "--reduce-budget"));
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Campaign campaign = new Campaign(settings, Campaign.isolatedWorker(), GeneratedCaseSource.factory(

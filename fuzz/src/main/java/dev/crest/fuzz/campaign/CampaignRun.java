@@ -9,6 +9,9 @@ import dev.crest.fuzz.diff.Symptom;
 import dev.crest.fuzz.diff.TestCase;
 import dev.crest.fuzz.diff.TestResult;
 import dev.crest.fuzz.finding.FindingStore;
+import dev.crest.fuzz.reduce.ReducedCaseWriter;
+import dev.crest.fuzz.reduce.Reducer;
+import dev.crest.fuzz.reduce.ReductionResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,9 +193,13 @@ final class CampaignRun {
     /** One generate → search → test pipeline with its own executor and a thread preparing its next model. */
     private final class Pipeline {
         private final DifferentialTester tester;
+        private final Optional<Reducer> reducer;
 
         Pipeline(BackendExecutor executor) {
             this.tester = new DifferentialTester(executor, runs, settings.tolerance());
+            this.reducer = settings.reducesFindings()
+                    ? Optional.of(new Reducer(executor, runs, settings.tolerance()))
+                    : Optional.empty();
         }
 
         StopReason run() {
@@ -280,6 +287,7 @@ final class CampaignRun {
                 if (recorded.isNew()) {
                     // A new bug's folder exists now; the summary listing it should too, in case the campaign is killed.
                     writeSummary(CampaignSummary.RUNNING, ResidentMemory.sample());
+                    reduce(recorded.bug(), result);
                 }
                 listener.found(recorded);
             }
@@ -287,6 +295,28 @@ final class CampaignRun {
                 ResidentMemory.sample().ifPresent(warmMemory::set);
             }
             return true;
+        }
+
+        /**
+         * Shrinks a new bug's case beside its folder while the case is at hand; a repeat of a known bug is not
+         * reduced again. A reduction that fails is noted, never fatal: the original finding is already saved.
+         */
+        private void reduce(UniqueBug bug, TestResult result) {
+            if (reducer.isEmpty()) {
+                return;
+            }
+            try {
+                ReductionResult reduction = reducer.get().reduce(result.testCase(), bug.first(),
+                        settings.reduceBudget());
+                if (reduction.reproduced()) {
+                    ReducedCaseWriter.write(bug.folder(), reduction);
+                    listener.note(bug.folder().getFileName() + ": " + reduction.summary());
+                } else {
+                    listener.note(bug.folder().getFileName() + ": not reduced (the finding did not reproduce)");
+                }
+            } catch (RuntimeException e) {
+                listener.note(bug.folder().getFileName() + ": reduction failed: " + e.getMessage());
+            }
         }
 
         /** Counts the case, records its finding (saving a new bug) and marks the model finished, as one step. */

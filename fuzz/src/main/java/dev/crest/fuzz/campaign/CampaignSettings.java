@@ -38,10 +38,13 @@ import java.util.OptionalLong;
  *     {@code backends}); listed apart in the summary
  * @param resume continue the campaign already in {@code out} (its seed sequence, counts and known bugs) instead of
  *     refusing a folder that is not empty
+ * @param reduceBudget how long each new bug may be reduced ({@code dev.crest.fuzz.reduce.Reducer}) right after it is
+ *     saved, by the pipeline that found it; zero for no automatic reduction ({@code crest fuzz reduce} does it later)
  */
 public record CampaignSettings(List<String> backends, Optional<Duration> timeBudget, OptionalLong maxModels, long seed,
         int nodes, int opset, List<String> operators, Tolerance tolerance, Duration caseTimeout, Duration searchBudget,
-        OptionalInt searchIterations, Path out, int jobs, List<String> compare, boolean resume) {
+        OptionalInt searchIterations, Path out, int jobs, List<String> compare, boolean resume,
+        Duration reduceBudget) {
     /** Ten operator nodes per model, as NNSmith's default. */
     public static final int DEFAULT_NODES = 10;
     /** The opset of the onnx package on this machine's Python (1.12). */
@@ -87,6 +90,10 @@ public record CampaignSettings(List<String> backends, Optional<Duration> timeBud
             throw new FuzzException("the input-search iteration cap must be at least 1, got "
                     + searchIterations.getAsInt());
         }
+        Objects.requireNonNull(reduceBudget);
+        if (reduceBudget.isNegative()) {
+            throw new FuzzException("the reduction budget cannot be negative, got " + reduceBudget);
+        }
         if (jobs < 1) {
             throw new FuzzException("--jobs must be at least 1, got " + jobs);
         }
@@ -94,87 +101,97 @@ public record CampaignSettings(List<String> backends, Optional<Duration> timeBud
 
     /**
      * ONNX Runtime, 100 models, seed 0, 10 nodes, opset 17, every operator, default tolerance, 10 s per case,
-     * 20 ms of input search, one pipeline, nothing compared, writing to {@code out} (which must be empty: no resume).
+     * 20 ms of input search, one pipeline, nothing compared, no automatic reduction, writing to {@code out} (which must be empty: no resume).
      */
     public static CampaignSettings defaults(Path out) {
         return new CampaignSettings(List.of("onnxruntime"), Optional.empty(), OptionalLong.of(100), 0, DEFAULT_NODES,
                 DEFAULT_OPSET, List.of(), Tolerance.DEFAULT, DEFAULT_CASE_TIMEOUT, DEFAULT_SEARCH_BUDGET,
-                OptionalInt.empty(), out, 1, List.of(), false);
+                OptionalInt.empty(), out, 1, List.of(), false, Duration.ZERO);
     }
 
     public CampaignSettings withBackends(List<String> value) {
         return new CampaignSettings(value, timeBudget, maxModels, seed, nodes, opset, operators, tolerance, caseTimeout,
-                searchBudget, searchIterations, out, jobs, compare, resume);
+                searchBudget, searchIterations, out, jobs, compare, resume, reduceBudget);
     }
 
     public CampaignSettings withTimeBudget(Optional<Duration> value) {
         return new CampaignSettings(backends, value, maxModels, seed, nodes, opset, operators, tolerance, caseTimeout,
-                searchBudget, searchIterations, out, jobs, compare, resume);
+                searchBudget, searchIterations, out, jobs, compare, resume, reduceBudget);
     }
 
     public CampaignSettings withMaxModels(OptionalLong value) {
         return new CampaignSettings(backends, timeBudget, value, seed, nodes, opset, operators, tolerance, caseTimeout,
-                searchBudget, searchIterations, out, jobs, compare, resume);
+                searchBudget, searchIterations, out, jobs, compare, resume, reduceBudget);
     }
 
     public CampaignSettings withSeed(long value) {
         return new CampaignSettings(backends, timeBudget, maxModels, value, nodes, opset, operators, tolerance,
-                caseTimeout, searchBudget, searchIterations, out, jobs, compare, resume);
+                caseTimeout, searchBudget, searchIterations, out, jobs, compare, resume, reduceBudget);
     }
 
     public CampaignSettings withNodes(int value) {
         return new CampaignSettings(backends, timeBudget, maxModels, seed, value, opset, operators, tolerance,
-                caseTimeout, searchBudget, searchIterations, out, jobs, compare, resume);
+                caseTimeout, searchBudget, searchIterations, out, jobs, compare, resume, reduceBudget);
     }
 
     public CampaignSettings withOpset(int value) {
         return new CampaignSettings(backends, timeBudget, maxModels, seed, nodes, value, operators, tolerance,
-                caseTimeout, searchBudget, searchIterations, out, jobs, compare, resume);
+                caseTimeout, searchBudget, searchIterations, out, jobs, compare, resume, reduceBudget);
     }
 
     public CampaignSettings withOperators(List<String> value) {
         return new CampaignSettings(backends, timeBudget, maxModels, seed, nodes, opset, value, tolerance, caseTimeout,
-                searchBudget, searchIterations, out, jobs, compare, resume);
+                searchBudget, searchIterations, out, jobs, compare, resume, reduceBudget);
     }
 
     public CampaignSettings withTolerance(Tolerance value) {
         return new CampaignSettings(backends, timeBudget, maxModels, seed, nodes, opset, operators, value, caseTimeout,
-                searchBudget, searchIterations, out, jobs, compare, resume);
+                searchBudget, searchIterations, out, jobs, compare, resume, reduceBudget);
     }
 
     public CampaignSettings withCaseTimeout(Duration value) {
         return new CampaignSettings(backends, timeBudget, maxModels, seed, nodes, opset, operators, tolerance, value,
-                searchBudget, searchIterations, out, jobs, compare, resume);
+                searchBudget, searchIterations, out, jobs, compare, resume, reduceBudget);
     }
 
     public CampaignSettings withSearchBudget(Duration value) {
         return new CampaignSettings(backends, timeBudget, maxModels, seed, nodes, opset, operators, tolerance,
-                caseTimeout, value, searchIterations, out, jobs, compare, resume);
+                caseTimeout, value, searchIterations, out, jobs, compare, resume, reduceBudget);
     }
 
     public CampaignSettings withSearchIterations(OptionalInt value) {
         return new CampaignSettings(backends, timeBudget, maxModels, seed, nodes, opset, operators, tolerance,
-                caseTimeout, searchBudget, value, out, jobs, compare, resume);
+                caseTimeout, searchBudget, value, out, jobs, compare, resume, reduceBudget);
     }
 
     public CampaignSettings withOut(Path value) {
         return new CampaignSettings(backends, timeBudget, maxModels, seed, nodes, opset, operators, tolerance,
-                caseTimeout, searchBudget, searchIterations, value, jobs, compare, resume);
+                caseTimeout, searchBudget, searchIterations, value, jobs, compare, resume, reduceBudget);
     }
 
     public CampaignSettings withJobs(int value) {
         return new CampaignSettings(backends, timeBudget, maxModels, seed, nodes, opset, operators, tolerance,
-                caseTimeout, searchBudget, searchIterations, out, value, compare, resume);
+                caseTimeout, searchBudget, searchIterations, out, value, compare, resume, reduceBudget);
     }
 
     public CampaignSettings withCompare(List<String> value) {
         return new CampaignSettings(backends, timeBudget, maxModels, seed, nodes, opset, operators, tolerance,
-                caseTimeout, searchBudget, searchIterations, out, jobs, value, resume);
+                caseTimeout, searchBudget, searchIterations, out, jobs, value, resume, reduceBudget);
     }
 
     public CampaignSettings withResume(boolean value) {
         return new CampaignSettings(backends, timeBudget, maxModels, seed, nodes, opset, operators, tolerance,
-                caseTimeout, searchBudget, searchIterations, out, jobs, compare, value);
+                caseTimeout, searchBudget, searchIterations, out, jobs, compare, value, reduceBudget);
+    }
+
+    public CampaignSettings withReduceBudget(Duration value) {
+        return new CampaignSettings(backends, timeBudget, maxModels, seed, nodes, opset, operators, tolerance,
+                caseTimeout, searchBudget, searchIterations, out, jobs, compare, resume, value);
+    }
+
+    /** Whether each new bug is reduced as soon as it is saved. */
+    public boolean reducesFindings() {
+        return isPositive(reduceBudget);
     }
 
     /** The backends under test followed by the compared ones, as the user named them, without repeats. */
