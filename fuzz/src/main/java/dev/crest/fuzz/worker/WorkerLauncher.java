@@ -17,8 +17,12 @@ import java.util.regex.Pattern;
  * @param jvmOptions options placed before the main class
  */
 public record WorkerLauncher(Path javaExecutable, String classPath, List<String> jvmOptions) {
-    /** Options that suit a short-lived, single-threaded worker next to other jobs. */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss16m",
+    /**
+     * Options that suit a single-threaded worker next to other jobs. The heap cap keeps a long campaign's worker
+     * resident memory bounded: uncapped, the serial collector kept growing a mostly empty old generation (measured
+     * 181 → 374 MiB over 10 minutes with 0 KB of it in use), which hid whether native memory was released.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xss16m",
             "-XX:-UsePerfData", "-Djava.awt.headless=true");
 
     public WorkerLauncher {
