@@ -83,10 +83,13 @@ final class PoolOps {
         return cropToOutput(sums.div(counts), g);
     }
 
-    /** PyTorch requires each pad to be at most half the kernel. */
+    /**
+     * PyTorch requires each pad to be at most half the kernel, and its 3-d pooling refuses an unpadded input
+     * smaller than the kernel (ONNX only needs the padded input to hold it).
+     */
     private static boolean fitsTorchPadding(WindowGeometry g) {
         for (int i = 0; i < g.rank(); i++) {
-            if (2 * g.begin()[i] > g.kernel()[i]) {
+            if (2 * g.begin()[i] > g.kernel()[i] || g.input()[i] < g.kernel()[i]) {
                 return false;
             }
         }
