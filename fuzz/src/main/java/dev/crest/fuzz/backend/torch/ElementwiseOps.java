@@ -6,6 +6,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.crest.fuzz.FuzzException;
 import dev.crest.tensor.DType;
+import dev.crest.tensor.Float16;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.Map;
@@ -119,29 +120,41 @@ final class ElementwiseOps {
 
     /**
      * Clip: bounds are optional inputs from opset 11 and attributes before. {@code min(max(x, lo), hi)} gives
-     * {@code hi} everywhere when {@code lo > hi}, which is what ONNX specifies.
+     * {@code hi} everywhere when {@code lo > hi}, which is what ONNX specifies, and keeps NaN. An absent bound of a
+     * float input is the dtype's lowest or highest finite value (ONNX's {@code numeric_limits} defaults), so
+     * infinities are clipped to it; PyTorch's clamp with no bound would keep them.
      */
     private static NDArray clip(OpCall call) {
         NDArray x = call.input(0);
-        if (call.opset() < 11) {
-            dev.crest.tensor.Attributes attributes = call.attributes();
-            NDArray y = x;
-            if (attributes.has("min")) {
-                y = y.maximum(scalar(call, attributes.getDouble("min", 0), x.getDataType()));
-            }
-            if (attributes.has("max")) {
-                y = y.minimum(scalar(call, attributes.getDouble("max", 0), x.getDataType()));
-            }
-            return y;
+        boolean isFloat = call.inputTypes().get(0).isFloat();
+        double highest = isFloat ? highestFinite(call.inputTypes().get(0)) : 0;
+        NDArray lo = bound(call, 1, "min", isFloat ? -highest : null);
+        NDArray hi = bound(call, 2, "max", isFloat ? highest : null);
+        NDArray y = lo == null ? x : x.maximum(lo);
+        return hi == null ? y : y.minimum(hi);
+    }
+
+    private static NDArray bound(OpCall call, int input, String attribute, Double absent) {
+        DataType dataType = call.input(0).getDataType();
+        if (call.opset() >= 11 && call.has(input)) {
+            return call.input(input);
         }
-        NDArray y = x;
-        if (call.has(1)) {
-            y = y.maximum(call.input(1));
+        if (call.opset() < 11 && call.attributes().has(attribute)) {
+            // ONNX float attributes are float32.
+            return scalar(call, (float) call.attributes().getDouble(attribute, 0), dataType);
         }
-        if (call.has(2)) {
-            y = y.minimum(call.input(2));
+        return absent == null ? null : scalar(call, absent, dataType);
+    }
+
+    private static double highestFinite(DType dtype) {
+        switch (dtype) {
+            case FLOAT16:
+                return Float16.MAX_VALUE;
+            case FLOAT32:
+                return Float.MAX_VALUE;
+            default:
+                return Double.MAX_VALUE;
         }
-        return y;
     }
 
     private static NDArray scalar(OpCall call, double value, DataType dataType) {

@@ -1,6 +1,7 @@
 package dev.crest.fuzz.backend.torch;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -49,10 +50,19 @@ final class LayerOps {
         });
     }
 
+    /**
+     * Gemm as {@code alpha·A'B' + beta·C}. float16 computes in float32 and rounds once at the end, as PyTorch's
+     * own half-precision {@code addmm} does on the CPU; composing it in float16 would round the product, the
+     * scaled bias and the sum separately.
+     */
     private static NDArray gemm(OpCall call) {
         Attributes attributes = call.attributes();
-        NDArray a = attributes.getLong("transA", 0) == 1 ? call.input(0).transpose() : call.input(0);
-        NDArray b = attributes.getLong("transB", 0) == 1 ? call.input(1).transpose() : call.input(1);
+        DataType dataType = call.input(0).getDataType();
+        boolean half = dataType == DataType.FLOAT16;
+        NDArray a = widened(call.input(0), half);
+        NDArray b = widened(call.input(1), half);
+        a = attributes.getLong("transA", 0) == 1 ? a.transpose() : a;
+        b = attributes.getLong("transB", 0) == 1 ? b.transpose() : b;
         double alpha = attributes.getDouble("alpha", 1);
         double beta = attributes.getDouble("beta", 1);
         NDArray y = a.matMul(b);
@@ -60,10 +70,14 @@ final class LayerOps {
             y = y.mul(alpha);
         }
         if (call.has(2) && beta != 0) {
-            NDArray c = call.input(2);
+            NDArray c = widened(call.input(2), half);
             y = y.add(beta == 1 ? c : c.mul(beta));
         }
-        return y;
+        return half ? y.toType(DataType.FLOAT16, false) : y;
+    }
+
+    private static NDArray widened(NDArray x, boolean half) {
+        return half ? x.toType(DataType.FLOAT32, false) : x;
     }
 
     private static NDArray conv(OpCall call) {

@@ -179,6 +179,24 @@ class TorchBackendTest {
     }
 
     @Test
+    void clipWithoutAnUpperBoundClipsInfinityToTheLargestFiniteValue() {
+        Graph graph = Graph.builder().name("clip")
+                .input("x", TensorType.of(DType.FLOAT16, 3))
+                .initializer("lo", Tensor.scalar(DType.FLOAT16, 0.5))
+                .output("y", TensorType.of(DType.FLOAT16, 3))
+                .node(Node.builder("Clip").inputs("x", "lo").outputs("y").build())
+                .build();
+        byte[] model = OnnxModels.toBytes(Model.builder(graph).opset("", 17).build());
+        Map<String, Tensor> outputs;
+        try (Backend.Compiled compiled = torch.compile(model)) {
+            outputs = torch.run(compiled, Map.of("x", Tensor.fromDoubles(DType.FLOAT16, Shape.of(3),
+                    new double[] {Double.POSITIVE_INFINITY, 0, 2})));
+        }
+        // ONNX: an omitted max is numeric_limits<float16>::max() = 65504.
+        assertThat(outputs.get("y").toDoubleArray()).containsExactly(65504, 0.5, 2);
+    }
+
+    @Test
     void everyDtypeRoundTripsExactly() {
         for (DType dtype : DType.values()) {
             double[] values = dtype.isBool() ? new double[] {1, 0, 1, 1, 0, 0}
