@@ -11,8 +11,7 @@ import dev.crest.fuzz.diff.Symptom;
 import dev.crest.fuzz.diff.TestCase;
 import dev.crest.fuzz.diff.TestResult;
 import dev.crest.fuzz.finding.FindingStore;
-import dev.crest.fuzz.worker.WorkerLauncher;
-import dev.crest.fuzz.worker.WorkerProcess;
+import dev.crest.fuzz.worker.VersionRoutingExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ public final class Campaign {
 
     /** Backends run in an isolated worker process restarted after a crash, each case limited by the settings' timeout. */
     public static ExecutorFactory isolatedWorker() {
-        return s -> new WorkerProcess(WorkerLauncher.current(), s.caseTimeout());
+        return s -> VersionRoutingExecutor.isolated(s.caseTimeout());
     }
 
     /** The settings. */
