@@ -1,6 +1,7 @@
 package dev.crest.fuzz.backend;
 
 import dev.crest.fuzz.FuzzException;
+import dev.crest.fuzz.backend.torch.TorchBackend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class BackendRegistry {
         registry.factories.put(ReferenceBackend.NAME, ReferenceBackend::new);
         registry.factories.put(OrtBackend.NO_OPT, () -> new OrtBackend(false));
         registry.factories.put(OrtBackend.OPT, () -> new OrtBackend(true));
+        registry.factories.put(TorchBackend.NAME, TorchBackend::new);
         for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
             for (String name : provider.names()) {
                 registry.factories.putIfAbsent(name, () -> provider.create(name));
