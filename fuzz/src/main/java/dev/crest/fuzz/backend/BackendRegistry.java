@@ -1,6 +1,8 @@
 package dev.crest.fuzz.backend;
 
 import dev.crest.fuzz.FuzzException;
+import dev.crest.fuzz.backend.tensorflow.TensorflowBackend;
+import dev.crest.fuzz.backend.tensorflow.TfLevel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,9 @@ public final class BackendRegistry {
         registry.factories.put(ReferenceBackend.NAME, ReferenceBackend::new);
         registry.factories.put(OrtBackend.NO_OPT, () -> new OrtBackend(false));
         registry.factories.put(OrtBackend.OPT, () -> new OrtBackend(true));
+        for (TfLevel level : TfLevel.values()) {
+            registry.factories.put(level.backendName(), () -> new TensorflowBackend(level));
+        }
         for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
             for (String name : provider.names()) {
                 registry.factories.putIfAbsent(name, () -> provider.create(name));
@@ -46,7 +51,8 @@ public final class BackendRegistry {
         Supplier<Backend> factory = factories.get(name);
         if (factory == null) {
             throw new FuzzException("unknown backend '" + name + "'; known backends: " + String.join(", ", names())
-                    + " (and '" + ONNXRUNTIME + "' for both ONNX Runtime levels)");
+                    + " (and '" + ONNXRUNTIME + "' for both ONNX Runtime levels, '" + TensorflowBackend.FAMILY
+                    + "' for the three TensorFlow levels)");
         }
         return factory.get();
     }
@@ -59,6 +65,11 @@ public final class BackendRegistry {
     public List<TargetRun> expand(String userName) {
         if (userName.equals(ONNXRUNTIME)) {
             return List.of(TargetRun.of(OrtBackend.NO_OPT), TargetRun.optimized(OrtBackend.OPT, OrtBackend.NO_OPT));
+        }
+        if (userName.equals(TensorflowBackend.FAMILY)) {
+            String noOpt = TfLevel.NO_OPT.backendName();
+            return List.of(TargetRun.of(noOpt), TargetRun.optimized(TfLevel.OPT.backendName(), noOpt),
+                    TargetRun.optimized(TfLevel.XLA.backendName(), noOpt));
         }
         if (userName.equals(ReferenceBackend.NAME)) {
             throw new FuzzException("the reference interpreter is the oracle every backend is compared with; "
