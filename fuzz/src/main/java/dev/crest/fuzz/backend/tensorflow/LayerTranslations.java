@@ -90,9 +90,6 @@ final class LayerTranslations {
         }
         long[] kernel = Arrays.copyOfRange(wShape, 2, wShape.length);
         SlidingWindow window = SlidingWindow.resolve(n, Arrays.copyOfRange(xShape, 2, xShape.length), kernel, false);
-        if (spatial == 3 && window.dilated()) {
-            throw n.unsupported("dilations over 3 spatial axes (TensorFlow's CPU Conv3D has none)");
-        }
         long group = n.attributes().getLong("group", 1);
         Output<?> x = padSpatial(tf, channelsLast(tf, n.input(0)), window, tf.scalar(n.dtype(0), 0), false);
         // W (M, C/group, k…) becomes TensorFlow's filter (k…, C/group, M).
@@ -110,6 +107,11 @@ final class LayerTranslations {
         long[] strides = frame(spatial == 1 ? prepend(1, window.strides()) : window.strides());
         long[] dilations = frame(spatial == 1 ? prepend(1, window.dilations()) : window.dilations());
         String op = spatial == 3 ? "Conv3D" : "Conv2D";
+        if (spatial == 3 && window.dilated()) {
+            // TensorFlow's CPU Conv3D has no dilations: the filter is dilated instead, zeros between its taps.
+            filter = dilateFilter(tf, filter, window.dilations());
+            dilations = frame(new long[] {1, 1, 1});
+        }
         Output<?> y;
         if (group == 1) {
             y = convolve(tf, op, x, filter, strides, dilations);
@@ -157,27 +159,46 @@ final class LayerTranslations {
         if (spatial == 1) {
             x = tf.op("ExpandDims", x, tf.constant(Tensor.scalar(DType.INT64, 1)));
         }
-        long[] kernel = spatial == 1 ? prepend(1, window.kernel()) : window.kernel();
-        long[] strides = spatial == 1 ? prepend(1, window.strides()) : window.strides();
         Output<?> y;
-        if (!window.dilated()) {
-            y = tf.op(spatial == 3 ? "MaxPool3D" : "MaxPool", List.of(x), b -> b.setAttr("ksize", frame(kernel))
-                    .setAttr("strides", frame(strides)).setAttr("padding", "VALID"));
-        } else if (spatial <= 2) {
-            // Morphological dilation with a zero structuring element is exactly dilated max pooling.
-            long channels = xShape[1];
-            long[] filterShape = {kernel[0], kernel[1], channels};
-            Output<?> zeros = tf.constant(Tensor.zeros(dtype, Shape.of(filterShape)));
-            long[] rates = frame(spatial == 1 ? prepend(1, window.dilations()) : window.dilations());
-            y = tf.op("Dilation2D", List.of(x, zeros), b -> b.setAttr("strides", frame(strides))
-                    .setAttr("rates", rates).setAttr("padding", "VALID"));
+        if (spatial < 3) {
+            y = maxPool2d(tf, x, spatial == 1 ? prepend(1, window.kernel()) : window.kernel(),
+                    spatial == 1 ? prepend(1, window.strides()) : window.strides(),
+                    spatial == 1 ? prepend(1, window.dilations()) : window.dilations(), dtype);
+        } else if (dtype == DType.FLOAT32 && !window.dilated()) {
+            y = tf.op("MaxPool3D", List.of(x), b -> b.setAttr("ksize", frame(window.kernel()))
+                    .setAttr("strides", frame(window.strides())).setAttr("padding", "VALID"));
         } else {
-            throw n.unsupported("dilations over 3 spatial axes");
+            // MaxPool3D runs float32 only and undilated: a box maximum is separable, so pool (H, W) then D in 2-D.
+            long[] shape = TfEmitter.shape(x);
+            long[] k = window.kernel();
+            long[] st = window.strides();
+            long[] dl = window.dilations();
+            Output<?> planes = tf.op("Reshape", x, tf.longs(shape[0] * shape[1], shape[2], shape[3], shape[4]));
+            Output<?> pooled = maxPool2d(tf, planes, new long[] {k[1], k[2]}, new long[] {st[1], st[2]},
+                    new long[] {dl[1], dl[2]}, dtype);
+            long[] planeShape = TfEmitter.shape(pooled);
+            Output<?> depth = tf.op("Reshape", pooled, tf.longs(shape[0], shape[1], planeShape[1] * planeShape[2], shape[4]));
+            Output<?> both = maxPool2d(tf, depth, new long[] {k[0], 1}, new long[] {st[0], 1}, new long[] {dl[0], 1}, dtype);
+            y = tf.op("Reshape", both, tf.longs(shape[0], TfEmitter.shape(both)[1], planeShape[1], planeShape[2], shape[4]));
         }
-        if (n.opType().equals("MaxPool") && spatial == 1) {
+        if (spatial == 1) {
             y = tf.op("Squeeze", List.of(y), b -> b.setAttr("squeeze_dims", new long[] {1}));
         }
         return List.of(channelsFirst(tf, y));
+    }
+
+    /** Max pooling over the two spatial axes of an NHWC value: MaxPool, or Dilation2D when dilated. */
+    private static Output<?> maxPool2d(TfEmitter tf, Output<?> x, long[] kernel, long[] strides, long[] dilations,
+            DType dtype) {
+        if (dilations[0] == 1 && dilations[1] == 1) {
+            return tf.op("MaxPool", List.of(x), b -> b.setAttr("ksize", frame(kernel))
+                    .setAttr("strides", frame(strides)).setAttr("padding", "VALID"));
+        }
+        // Morphological dilation with a zero structuring element is exactly dilated max pooling.
+        long channels = TfEmitter.shape(x)[3];
+        Output<?> zeros = tf.constant(Tensor.zeros(dtype, Shape.of(kernel[0], kernel[1], channels)));
+        return tf.op("Dilation2D", List.of(x, zeros), b -> b.setAttr("strides", frame(strides))
+                .setAttr("rates", frame(dilations)).setAttr("padding", "VALID"));
     }
 
     /**
@@ -194,10 +215,11 @@ final class LayerTranslations {
         }
         long[] input = Arrays.copyOfRange(xShape, 2, xShape.length);
         SlidingWindow window = SlidingWindow.resolve(n, input, n.attributes().getLongs("kernel_shape"), true);
-        if (window.dilated()) {
-            throw n.unsupported("dilations (TensorFlow's AvgPool has none)");
-        }
         DType dtype = n.dtype(0);
+        // TensorFlow's CPU AvgPool3D has no float16 kernel; the convolution route has.
+        if (window.dilated() || (spatial == 3 && dtype == DType.FLOAT16)) {
+            return List.of(averagePoolByConvolution(n, window, input));
+        }
         Output<?> x = padSpatial(tf, channelsLast(tf, n.input(0)), window, tf.scalar(dtype, 0), true);
         if (spatial == 1) {
             x = tf.op("ExpandDims", x, tf.constant(Tensor.scalar(DType.INT64, 1)));
@@ -215,13 +237,90 @@ final class LayerTranslations {
         }
         if (padded) {
             boolean includePad = n.attributes().getLong("count_include_pad", 0) == 1;
-            y = tf.op("Mul", y, tf.constant(rescale(window, input, includePad, dtype)));
+            y = tf.op("Mul", y, tf.constant(rescale(window, input, includePad, dtype, true)));
         }
         return List.of(channelsFirst(tf, y));
     }
 
-    /** Per output position (shape (1, out…, 1)), full window size over the number of elements ONNX averages. */
-    private static Tensor rescale(SlidingWindow w, long[] input, boolean includePad, DType dtype) {
+    /**
+     * Average pooling by convolution, for what TensorFlow's AvgPool lacks (dilations, float16 in 3-D): each channel becomes a batch entry, a dilated
+     * convolution with a filter of ones sums every window, and the sums are divided by the counts ONNX uses.
+     */
+    private static Output<?> averagePoolByConvolution(TfNode n, SlidingWindow window, long[] input) {
+        TfEmitter tf = n.tf();
+        long[] xShape = n.shape(0);
+        int spatial = input.length;
+        DType dtype = n.dtype(0);
+        long[] batched = new long[spatial + 2];
+        batched[0] = xShape[0] * xShape[1];
+        System.arraycopy(input, 0, batched, 1, spatial);
+        batched[spatial + 1] = 1;
+        Output<?> x = padSpatial(tf, tf.op("Reshape", n.input(0), tf.longs(batched)), window, tf.scalar(dtype, 0), true);
+        long[] filterShape = new long[spatial + 2];
+        Arrays.fill(filterShape, 1);
+        System.arraycopy(window.kernel(), 0, filterShape, 0, spatial);
+        Output<?> ones = tf.constant(Tensor.full(dtype, Shape.of(filterShape), 1));
+        long[] strides = window.strides();
+        long[] dilations = window.dilations();
+        if (spatial == 1) {
+            x = tf.op("ExpandDims", x, tf.constant(Tensor.scalar(DType.INT64, 1)));
+            ones = tf.op("ExpandDims", ones, tf.constant(Tensor.scalar(DType.INT64, 0)));
+            strides = prepend(1, strides);
+            dilations = prepend(1, dilations);
+        }
+        if (spatial == 3) {
+            ones = dilateFilter(tf, ones, dilations);
+            dilations = new long[] {1, 1, 1};
+        }
+        Output<?> sums = convolve(tf, spatial == 3 ? "Conv3D" : "Conv2D", x, ones, frame(strides), frame(dilations));
+        long[] out = new long[spatial + 2];
+        out[0] = xShape[0];
+        out[1] = xShape[1];
+        System.arraycopy(window.output(), 0, out, 2, spatial);
+        Output<?> reshaped = tf.op("Reshape", sums, tf.longs(out));
+        boolean includePad = n.attributes().getLong("count_include_pad", 0) == 1;
+        Tensor factors = rescale(window, input, includePad, dtype, false);
+        long[] factorShape = new long[spatial + 2];
+        factorShape[0] = 1;
+        factorShape[1] = 1;
+        System.arraycopy(window.output(), 0, factorShape, 2, spatial);
+        return tf.op("Mul", reshaped, tf.constant(factors.reshape(Shape.of(factorShape))));
+    }
+
+    /**
+     * A channels-last filter (k…, in, out) with {@code dilation − 1} zeros between neighbouring taps of each
+     * spatial axis: a dilated convolution is an undilated one with this filter.
+     */
+    private static Output<?> dilateFilter(TfEmitter tf, Output<?> filter, long[] dilations) {
+        Output<?> result = filter;
+        for (int axis = 0; axis < dilations.length; axis++) {
+            long d = dilations[axis];
+            if (d == 1) {
+                continue;
+            }
+            long[] shape = TfEmitter.shape(result);
+            long k = shape[axis];
+            Output<?> spread = tf.op("ExpandDims", result, tf.constant(Tensor.scalar(DType.INT64, axis + 1)));
+            long[] paddings = new long[2 * (shape.length + 1)];
+            paddings[2 * (axis + 1) + 1] = d - 1;
+            spread = tf.op("Pad", spread, tf.constant(Tensor.ofLongs(Shape.of(shape.length + 1, 2), paddings)));
+            long[] merged = shape.clone();
+            merged[axis] = k * d;
+            spread = tf.op("Reshape", spread, tf.longs(merged));
+            long[] begin = new long[shape.length];
+            long[] size = shape.clone();
+            size[axis] = (k - 1) * d + 1;
+            result = tf.op("Slice", spread, tf.longs(begin), tf.longs(size));
+        }
+        return result;
+    }
+
+    /**
+     * Per output position (shape (1, out…, 1)), the factor turning TensorFlow's value into ONNX's average: the
+     * full window size over the number of elements ONNX averages ({@code fromAverage}), or one over that number
+     * (from a sum).
+     */
+    private static Tensor rescale(SlidingWindow w, long[] input, boolean includePad, DType dtype, boolean fromAverage) {
         int spatial = input.length;
         long[] out = w.output();
         int total = 1;
@@ -240,14 +339,14 @@ final class LayerTranslations {
                 long start = index[d] * w.strides()[d] - w.begin()[d];
                 long inside = 0;
                 for (long j = 0; j < w.kernel()[d]; j++) {
-                    long c = start + j;
+                    long c = start + j * w.dilations()[d];
                     if (c >= low && c < high) {
                         inside++;
                     }
                 }
                 counted *= inside;
             }
-            factors[flat] = (double) windowSize / counted;
+            factors[flat] = (fromAverage ? windowSize : 1.0) / counted;
             for (int d = spatial - 1; d >= 0; d--) {
                 if (++index[d] < out[d]) {
                     break;
