@@ -28,10 +28,13 @@ public final class TensorflowBackend implements Backend {
 
     private final TfLevel level;
 
+    static {
+        TfLevel.configureProcess();
+    }
+
     /** TensorFlow at {@code level}. */
     public TensorflowBackend(TfLevel level) {
         this.level = level;
-        level.configureProcess();
     }
 
     @Override

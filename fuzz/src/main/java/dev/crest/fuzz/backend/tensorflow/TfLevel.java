@@ -15,11 +15,15 @@ import org.tensorflow.proto.RewriterConfig;
  * thread, so results do not depend on scheduling).
  */
 public enum TfLevel {
-    /** Grappler's meta-optimizer off and the classic graph optimizer at L0 (no folding, no CSE), no XLA. */
+    /** Grappler's meta-optimizer off and the classic graph optimizer's folding and CSE off, no XLA. */
     NO_OPT("tensorflow-noopt"),
     /** Grappler's default optimizers, also on graphs below its usual minimum size; no XLA. */
     OPT("tensorflow-opt"),
-    /** Grappler's defaults plus XLA auto-clustering (global_jit_level ON_1) compiling every cluster on first run. */
+    /**
+     * XLA auto-clustering (global_jit_level ON_1) compiling every cluster on its first run, Grappler off: its
+     * fusions (such as {@code _UnaryOpsComposition}) produce operations XLA cannot compile, which would leave
+     * them outside every cluster, and leaving Grappler out makes noopt the exact baseline.
+     */
     XLA("tensorflow-xla");
 
     private final String backendName;
@@ -38,9 +42,11 @@ public enum TfLevel {
         OptimizerOptions.Builder optimizer = OptimizerOptions.newBuilder()
                 .setGlobalJitLevel(this == XLA ? OptimizerOptions.GlobalJitLevel.ON_1 : OptimizerOptions.GlobalJitLevel.OFF);
         RewriterConfig.Builder rewriter = RewriterConfig.newBuilder();
-        if (this == NO_OPT) {
-            optimizer.setOptLevel(OptimizerOptions.Level.L0).setDoConstantFolding(false)
-                    .setDoCommonSubexpressionElimination(false).setDoFunctionInlining(false);
+        if (this != OPT) {
+            optimizer.setDoConstantFolding(false).setDoCommonSubexpressionElimination(false)
+                    .setDoFunctionInlining(false);
+            // Level L0 would also switch off XLA's clustering passes, so the level stays at its default (L1),
+            // with L1's two rewrites (constant folding, CSE) off one by one.
             rewriter.setDisableMetaOptimizer(true);
         } else {
             // Grappler skips graphs under 4 nodes by default, which would leave small test models unoptimized.
@@ -54,16 +60,15 @@ public enum TfLevel {
     }
 
     /**
-     * Sets the process-wide XLA flags this level needs. From C (non-Python) clients, CPU auto-clustering is off
-     * unless {@code tf_xla_cpu_global_jit} is set; a minimum cluster size of 1 lets one-operator graphs compile;
-     * without lazy compilation a cluster is compiled on its first run instead of after several interpreted runs.
-     * Sessions of the other levels set global_jit_level OFF explicitly, so the flags do not affect them.
+     * Sets the process-wide XLA flags the XLA level needs; they take effect only when set before the process's
+     * first session, so every backend sets them at class initialization. From C (non-Python) clients, CPU
+     * auto-clustering is off unless {@code tf_xla_cpu_global_jit} is set; a minimum cluster size of 1 lets
+     * one-operator graphs compile; without lazy compilation a cluster is compiled on its first run instead of
+     * after several interpreted runs. The other levels set global_jit_level OFF, so the flags do not affect them.
      */
-    void configureProcess() {
-        if (this == XLA) {
-            TF_SetTfXlaCpuGlobalJit((byte) 1);
-            TF_SetXlaMinClusterSize(1);
-            TF_SetXlaEnableLazyCompilation((byte) 0);
-        }
+    static void configureProcess() {
+        TF_SetTfXlaCpuGlobalJit((byte) 1);
+        TF_SetXlaMinClusterSize(1);
+        TF_SetXlaEnableLazyCompilation((byte) 0);
     }
 }
