@@ -83,7 +83,8 @@ final class OnnxToTf {
             NodeTranslation translation = TRANSLATIONS.get(node.opType());
             if (translation == null) {
                 throw new UnsupportedModelException("the TensorFlow translation does not cover ONNX operator "
-                        + node.opType() + "; it covers " + String.join(", ", operators()));
+                        + node.opType() + " (docs/backends/tensorflow.md lists the " + TRANSLATIONS.size()
+                        + " it covers)");
             }
             List<Optional<Output<?>>> inputs = new ArrayList<>();
             List<Optional<Tensor>> inputConstants = new ArrayList<>();
