@@ -1,6 +1,8 @@
 package dev.crest.fuzz.backend;
 
 import dev.crest.fuzz.FuzzException;
+import dev.crest.fuzz.backend.tensorflow.TensorflowBackend;
+import dev.crest.fuzz.backend.tensorflow.TfLevel;
 import dev.crest.fuzz.backend.torch.TorchBackend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +12,7 @@ import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
 /**
- * Backends by name: Crest's own ({@code reference}, {@code onnxruntime-noopt}, {@code onnxruntime-opt}) and any
+ * Backends by name: Crest's own ({@code reference}, ONNX Runtime, TensorFlow and PyTorch at their levels) and any
  * registered through {@link ServiceLoader} as a {@link BackendProvider}. Also expands what a user names on the
  * command line ({@code onnxruntime}, {@code onnxruntime@1.12.1}) into the runs a campaign compares.
  */
@@ -29,6 +31,9 @@ public final class BackendRegistry {
         registry.factories.put(ReferenceBackend.NAME, ReferenceBackend::new);
         registry.factories.put(OrtBackend.NO_OPT, () -> new OrtBackend(false));
         registry.factories.put(OrtBackend.OPT, () -> new OrtBackend(true));
+        for (TfLevel level : TfLevel.values()) {
+            registry.factories.put(level.backendName(), () -> new TensorflowBackend(level));
+        }
         registry.factories.put(TorchBackend.NAME, TorchBackend::new);
         for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
             for (String name : provider.names()) {
@@ -48,7 +53,8 @@ public final class BackendRegistry {
         Supplier<Backend> factory = factories.get(name);
         if (factory == null) {
             throw new FuzzException("unknown backend '" + name + "'; known backends: " + String.join(", ", names())
-                    + " (and '" + ONNXRUNTIME + "' for both ONNX Runtime levels)");
+                    + " (and '" + ONNXRUNTIME + "' for both ONNX Runtime levels, '" + TensorflowBackend.FAMILY
+                    + "' for the three TensorFlow levels)");
         }
         return factory.get();
     }
@@ -64,6 +70,11 @@ public final class BackendRegistry {
         }
         if (userName.equals(ONNXRUNTIME)) {
             return List.of(TargetRun.of(OrtBackend.NO_OPT), TargetRun.optimized(OrtBackend.OPT, OrtBackend.NO_OPT));
+        }
+        if (userName.equals(TensorflowBackend.FAMILY)) {
+            String noOpt = TfLevel.NO_OPT.backendName();
+            return List.of(TargetRun.of(noOpt), TargetRun.optimized(TfLevel.OPT.backendName(), noOpt),
+                    TargetRun.optimized(TfLevel.XLA.backendName(), noOpt));
         }
         if (userName.equals(ReferenceBackend.NAME)) {
             throw new FuzzException("the reference interpreter is the oracle every backend is compared with; "
