@@ -1,6 +1,9 @@
 package dev.crest.fuzz.backend;
 
 import dev.crest.fuzz.FuzzException;
+import dev.crest.fuzz.backend.tensorflow.TensorflowBackend;
+import dev.crest.fuzz.backend.tensorflow.TfLevel;
+import dev.crest.fuzz.backend.torch.TorchBackend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +12,9 @@ import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
 /**
- * Backends by name: Crest's own ({@code reference}, {@code onnxruntime-noopt}, {@code onnxruntime-opt}) and any
+ * Backends by name: Crest's own ({@code reference}, ONNX Runtime, TensorFlow and PyTorch at their levels) and any
  * registered through {@link ServiceLoader} as a {@link BackendProvider}. Also expands what a user names on the
- * command line ({@code onnxruntime}) into the runs a campaign compares.
+ * command line ({@code onnxruntime}, {@code onnxruntime@1.12.1}) into the runs a campaign compares.
  */
 public final class BackendRegistry {
     /** The user-facing name that stands for ONNX Runtime without and with graph optimizations. */
@@ -28,6 +31,10 @@ public final class BackendRegistry {
         registry.factories.put(ReferenceBackend.NAME, ReferenceBackend::new);
         registry.factories.put(OrtBackend.NO_OPT, () -> new OrtBackend(false));
         registry.factories.put(OrtBackend.OPT, () -> new OrtBackend(true));
+        for (TfLevel level : TfLevel.values()) {
+            registry.factories.put(level.backendName(), () -> new TensorflowBackend(level));
+        }
+        registry.factories.put(TorchBackend.NAME, TorchBackend::new);
         for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
             for (String name : provider.names()) {
                 registry.factories.putIfAbsent(name, () -> provider.create(name));
@@ -46,7 +53,8 @@ public final class BackendRegistry {
         Supplier<Backend> factory = factories.get(name);
         if (factory == null) {
             throw new FuzzException("unknown backend '" + name + "'; known backends: " + String.join(", ", names())
-                    + " (and '" + ONNXRUNTIME + "' for both ONNX Runtime levels)");
+                    + " (and '" + ONNXRUNTIME + "' for both ONNX Runtime levels, '" + TensorflowBackend.FAMILY
+                    + "' for the three TensorFlow levels)");
         }
         return factory.get();
     }
@@ -57,8 +65,16 @@ public final class BackendRegistry {
      * registered name is one unpaired run.
      */
     public List<TargetRun> expand(String userName) {
+        if (userName.contains("@")) {
+            return expandPinned(BackendRef.parse(userName));
+        }
         if (userName.equals(ONNXRUNTIME)) {
             return List.of(TargetRun.of(OrtBackend.NO_OPT), TargetRun.optimized(OrtBackend.OPT, OrtBackend.NO_OPT));
+        }
+        if (userName.equals(TensorflowBackend.FAMILY)) {
+            String noOpt = TfLevel.NO_OPT.backendName();
+            return List.of(TargetRun.of(noOpt), TargetRun.optimized(TfLevel.OPT.backendName(), noOpt),
+                    TargetRun.optimized(TfLevel.XLA.backendName(), noOpt));
         }
         if (userName.equals(ReferenceBackend.NAME)) {
             throw new FuzzException("the reference interpreter is the oracle every backend is compared with; "
@@ -66,6 +82,24 @@ public final class BackendRegistry {
         }
         create(userName).close();
         return List.of(TargetRun.of(userName));
+    }
+
+    /**
+     * The runs of a backend pinned to a release ({@code onnxruntime@1.12.1}, {@code onnxruntime-opt@1.12.1}): the same
+     * runs as without the version, each named {@code backend@version} so that an executor routes it to a worker
+     * launched with that release. Only the version's form is checked here; whether the release exists is found out
+     * when its jar is resolved.
+     */
+    private List<TargetRun> expandPinned(BackendRef ref) {
+        String version = ref.version().orElseThrow();
+        if (VersionedEngine.of(ref.name()).isEmpty()) {
+            throw new FuzzException("'" + ref + "' pins a version, but only " + String.join(", ", VersionedEngine.userNames())
+                    + " can be pinned; write '" + ref.name() + "' for the version on Crest's class path");
+        }
+        return expand(ref.name()).stream()
+                .map(r -> new TargetRun(BackendRef.pinned(r.backend(), version),
+                        r.baseline().map(b -> BackendRef.pinned(b, version))))
+                .toList();
     }
 
     /** The runs for several user-named backends, in order, without repeats. */

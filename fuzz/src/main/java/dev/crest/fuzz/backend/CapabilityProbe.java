@@ -18,8 +18,10 @@ import java.util.function.Function;
 /**
  * Finds which operator × dtype combinations a backend accepts by running a one-node model for each through a
  * {@link BackendExecutor} (the isolated worker, so a combination that crashes the engine is simply rejected).
- * Results are cached as JSON per backend name and version ({@code <cacheDir>/<backend>-<version>.json}); only
- * combinations missing from the cache are probed, so a new operator costs one probe, not a full re-run.
+ * Results are cached as JSON per backend name, version and Crest build
+ * ({@code <cacheDir>/<backend>-<version>-<build>.json}); only combinations missing from the cache are probed, so a
+ * new operator costs one probe, not a full re-run. The build is part of the key because what Crest's own
+ * translations (TensorFlow, PyTorch) accept changes with Crest's code, not only with the engine's version.
  */
 public final class CapabilityProbe {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -38,9 +40,29 @@ public final class CapabilityProbe {
         return Path.of(System.getProperty("user.home"), ".cache", "crest", "capabilities");
     }
 
-    /** The cache file for one backend version. */
+    /** The cache file for one backend version under this Crest build. */
     public Path cacheFile(String backend, String version) {
-        return cacheDir.resolve((backend + "-" + version).replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+        return cacheDir.resolve((backend + "-" + version + "-" + CrestBuild.BUILD).replaceAll("[^A-Za-z0-9._-]", "_")
+                + ".json");
+    }
+
+    /** Tells one build of Crest's fuzz module from another: the size and time of the jar it was loaded from. */
+    private static final class CrestBuild {
+        static final String BUILD = fingerprint();
+
+        private static String fingerprint() {
+            try {
+                Path source = Path.of(CapabilityProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isRegularFile(source)) {
+                    return Long.toString(Files.size(source), 36) + Long.toString(
+                            Files.getLastModifiedTime(source).toMillis(), 36);
+                }
+                // Classes in a build folder (tests, an IDE): their caches live in folders of their own.
+                return "classes";
+            } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+                return "unknown";
+            }
+        }
     }
 
     /**

@@ -174,7 +174,11 @@ public final class WorkerProcess implements BackendExecutor {
     private Running start() {
         Process process;
         try {
-            process = new ProcessBuilder(launcher.command()).start();
+            ProcessBuilder builder = new ProcessBuilder(launcher.command());
+            // TensorFlow logs every session's setup at INFO on stderr, which would bury real crash output in the
+            // error log of a finding; warnings and errors still come through.
+            builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "1");
+            process = builder.start();
         } catch (IOException e) {
             throw new FuzzException("cannot start the backend worker (" + launcher.javaExecutable() + "): "
                     + e.getMessage(), e);
