@@ -56,7 +56,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (json) {
             JsonOutput.print(out, toJson(result));
         } else {
-            out.println(result.summary());
+            out.println(result.report());
             out.flush();
         }
         return result.reproduced() ? 0 : NOT_REPRODUCED;
@@ -76,6 +76,7 @@ public final class ReplayCommand implements Callable<Integer> {
             now.put("stage", f.stage().label());
             now.put("backend", f.backend());
             now.put("message", f.message());
+            f.localization().ifPresent(l -> now.put("localization", l));
         });
         Map<String, Object> runs = new LinkedHashMap<>();
         for (RunOutcome o : result.rerun().runs().values()) {
