@@ -159,7 +159,8 @@ public final class FuzzHtmlReport {
                     .row("diverging output", l.output())
                     .row("max abs error there", l.maxAbsError())
                     .row("max rel error there", l.maxRelError())
-                    .row("first difference", l.detail());
+                    .row("first difference", l.detail())
+                    .row("max abs / rel error over its inputs", l.inputMaxAbsError() + " / " + l.inputMaxRelError());
             if (l.actualAgreesWithReference() != null) {
                 table.row(l.actual() + " agrees with the reference there", l.actualAgreesWithReference() ? "yes" : "no");
             }

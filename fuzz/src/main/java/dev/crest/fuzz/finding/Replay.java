@@ -53,6 +53,10 @@ public final class Replay {
             l.node().inputs().forEach(v -> text.append("\n  input  ").append(v.name()).append(": ").append(v.type()));
             l.node().outputs().forEach(v -> text.append("\n  output ").append(v.name()).append(": ").append(v.type()));
             l.node().attributes().forEach((k, v) -> text.append("\n  attribute ").append(k).append(" = ").append(v));
+            if (l.inputMaxAbsError() > 0) {
+                text.append(String.format(java.util.Locale.ROOT, "\n  inputs already differ: max abs error %.3g, "
+                        + "max rel error %.3g", l.inputMaxAbsError(), l.inputMaxRelError()));
+            }
             if (!l.detail().isEmpty()) {
                 text.append("\n  first difference: ").append(l.detail());
             }

@@ -21,10 +21,14 @@ import java.util.Objects;
  *     agrees with the reference interpreter's (null for other pairs), telling which side of the pair is wrong
  * @param expectedAgreesWithReference the same for the expected run
  * @param note why the finding was not localized, or a caveat; empty when there is nothing to add
+ * @param inputMaxAbsError the largest absolute error between the two runs over the node's inputs (within the
+ *     tolerance, or the node would not be the first): non-zero means the node may amplify a small difference
+ *     (a truncating cast, a function near a pole) rather than compute wrongly
+ * @param inputMaxRelError the largest relative error over the node's inputs
  */
 public record Localization(String method, String actual, String expected, LocalizedNode node, String output,
         double maxAbsError, double maxRelError, String detail, Boolean actualAgreesWithReference,
-        Boolean expectedAgreesWithReference, String note) {
+        Boolean expectedAgreesWithReference, String note, double inputMaxAbsError, double inputMaxRelError) {
     /** Localized by comparing exposed intermediate values. */
     public static final String INTERMEDIATES = "intermediates";
     /** Localized by the node named in the backend's error message. */
@@ -38,6 +42,14 @@ public record Localization(String method, String actual, String expected, Locali
         Objects.requireNonNull(expected);
         detail = detail == null ? "" : detail;
         note = note == null ? "" : note;
+    }
+
+    /** A localization without input errors (the inputs of the node agree exactly, or were not compared). */
+    public Localization(String method, String actual, String expected, LocalizedNode node, String output,
+            double maxAbsError, double maxRelError, String detail, Boolean actualAgreesWithReference,
+            Boolean expectedAgreesWithReference, String note) {
+        this(method, actual, expected, node, output, maxAbsError, maxRelError, detail, actualAgreesWithReference,
+                expectedAgreesWithReference, note, 0, 0);
     }
 
     /** A finding that could not be localized, and why. */
@@ -82,6 +94,10 @@ public record Localization(String method, String actual, String expected, Locali
                 text.append("; there ").append(actual).append(actualAgreesWithReference ? " agrees" : " disagrees")
                         .append(" and ").append(expected).append(expectedAgreesWithReference ? " agrees" : " disagrees")
                         .append(" with the reference");
+            }
+            if (inputMaxAbsError > 0) {
+                text.append(String.format(Locale.ROOT, "; its inputs already differ slightly (max abs error %.3g, "
+                        + "max rel error %.3g)", inputMaxAbsError, inputMaxRelError));
             }
         } else {
             text.append(" (named in ").append(actual).append("'s error message)");

@@ -107,9 +107,19 @@ public final class Localizer {
                     Map<String, Tensor> known = new LinkedHashMap<>(testCase.model().graph().initializers());
                     known.putAll(testCase.inputs());
                     known.putAll(reference);
+                    double inputAbs = 0;
+                    double inputRel = 0;
+                    for (String in : node.inputs()) {
+                        if (actualValues.containsKey(in) && expectedValues.containsKey(in)) {
+                            Comparison input = Comparison.whereReferenceFinite(Map.of(in, actualValues.get(in)),
+                                    Map.of(in, expectedValues.get(in)), reference, tolerance, half);
+                            inputAbs = Math.max(inputAbs, input.maxAbsError());
+                            inputRel = Math.max(inputRel, input.maxRelError());
+                        }
+                    }
                     return new Localization(Localization.INTERMEDIATES, actual, expected,
                             NodeFacts.of(node, index, known, exposed.types()), out, there.maxAbsError(),
-                            there.maxRelError(), there.detail(), actualOk, expectedOk, "");
+                            there.maxRelError(), there.detail(), actualOk, expectedOk, "", inputAbs, inputRel);
                 }
             }
         }

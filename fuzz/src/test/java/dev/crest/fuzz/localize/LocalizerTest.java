@@ -89,6 +89,8 @@ class LocalizerTest {
         assertThat(where.maxAbsError()).isCloseTo(1.0, within(1e-6));
         assertThat(where.actual()).isEqualTo(MiscomputingBackends.SIGMOID_PLUS_ONE);
         assertThat(where.expected()).isEqualTo("reference");
+        // Relu before it is right, so the node's input agrees exactly.
+        assertThat(where.inputMaxAbsError()).isZero();
         assertThat(finding.localizedOperator()).contains("Sigmoid(float32)");
         assertThat(BugSignature.of(finding).localizedOperator()).contains("Sigmoid(float32)");
     }
@@ -140,6 +142,7 @@ class LocalizerTest {
         assertThat(where.actualAgreesWithReference()).isFalse();
         assertThat(where.expectedAgreesWithReference()).isTrue();
         assertThat(where.detail()).contains("'y' element 0");
+        assertThat(where.inputMaxAbsError()).isZero();
     }
 
     @Test
