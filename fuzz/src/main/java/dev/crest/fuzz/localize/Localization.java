@@ -25,10 +25,14 @@ import java.util.Objects;
  *     tolerance, or the node would not be the first): non-zero means the node may amplify a small difference
  *     (a truncating cast, a function near a pole) rather than compute wrongly
  * @param inputMaxRelError the largest relative error over the node's inputs
+ * @param nodeAloneDiverges whether the node, run alone on the reference's values of its inputs, still diverges
+ *     between the two runs; false means the operator is right and the divergence comes from the values the engine
+ *     fed it inside the model (e.g. float16 kept at float32 precision); null when not checked
  */
 public record Localization(String method, String actual, String expected, LocalizedNode node, String output,
         double maxAbsError, double maxRelError, String detail, Boolean actualAgreesWithReference,
-        Boolean expectedAgreesWithReference, String note, double inputMaxAbsError, double inputMaxRelError) {
+        Boolean expectedAgreesWithReference, String note, double inputMaxAbsError, double inputMaxRelError,
+        Boolean nodeAloneDiverges) {
     /** Localized by comparing exposed intermediate values. */
     public static final String INTERMEDIATES = "intermediates";
     /** Localized by the node named in the backend's error message. */
@@ -49,7 +53,14 @@ public record Localization(String method, String actual, String expected, Locali
             double maxAbsError, double maxRelError, String detail, Boolean actualAgreesWithReference,
             Boolean expectedAgreesWithReference, String note) {
         this(method, actual, expected, node, output, maxAbsError, maxRelError, detail, actualAgreesWithReference,
-                expectedAgreesWithReference, note, 0, 0);
+                expectedAgreesWithReference, note, 0, 0, null);
+    }
+
+    /** This localization with the result of re-running the node alone. */
+    public Localization withNodeAloneDiverges(boolean value) {
+        return new Localization(method, actual, expected, node, output, maxAbsError, maxRelError, detail,
+                actualAgreesWithReference, expectedAgreesWithReference, note, inputMaxAbsError, inputMaxRelError,
+                value);
     }
 
     /** A finding that could not be localized, and why. */
@@ -94,6 +105,10 @@ public record Localization(String method, String actual, String expected, Locali
                 text.append("; there ").append(actual).append(actualAgreesWithReference ? " agrees" : " disagrees")
                         .append(" and ").append(expected).append(expectedAgreesWithReference ? " agrees" : " disagrees")
                         .append(" with the reference");
+            }
+            if (Boolean.FALSE.equals(nodeAloneDiverges)) {
+                text.append("; run alone on the reference's inputs the node agrees, so the difference comes from "
+                        + "the values the engine fed it, not from the operator");
             }
             if (inputMaxAbsError > 0) {
                 text.append(String.format(Locale.ROOT, "; its inputs already differ slightly (max abs error %.3g, "

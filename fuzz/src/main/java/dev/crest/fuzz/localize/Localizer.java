@@ -117,9 +117,11 @@ public final class Localizer {
                             inputRel = Math.max(inputRel, input.maxRelError());
                         }
                     }
+                    Boolean alone = IsolatedNode.diverges(executor, tolerance, testCase.model(), node, known, half,
+                            actual, expected).orElse(null);
                     return new Localization(Localization.INTERMEDIATES, actual, expected,
                             NodeFacts.of(node, index, known, exposed.types()), out, there.maxAbsError(),
-                            there.maxRelError(), there.detail(), actualOk, expectedOk, "", inputAbs, inputRel);
+                            there.maxRelError(), there.detail(), actualOk, expectedOk, "", inputAbs, inputRel, alone);
                 }
             }
         }

@@ -89,8 +89,9 @@ class LocalizerTest {
         assertThat(where.maxAbsError()).isCloseTo(1.0, within(1e-6));
         assertThat(where.actual()).isEqualTo(MiscomputingBackends.SIGMOID_PLUS_ONE);
         assertThat(where.expected()).isEqualTo("reference");
-        // Relu before it is right, so the node's input agrees exactly.
+        // Relu before it is right, so the node's input agrees exactly; alone the node is still wrong.
         assertThat(where.inputMaxAbsError()).isZero();
+        assertThat(where.nodeAloneDiverges()).isTrue();
         assertThat(finding.localizedOperator()).contains("Sigmoid(float32)");
         assertThat(BugSignature.of(finding).localizedOperator()).contains("Sigmoid(float32)");
     }
@@ -143,6 +144,18 @@ class LocalizerTest {
         assertThat(where.expectedAgreesWithReference()).isTrue();
         assertThat(where.detail()).contains("'y' element 0");
         assertThat(where.inputMaxAbsError()).isZero();
+    }
+
+    @Test
+    void aNodeThatIsRightWhenRunAloneIsSaidToBeFedDifferentValues() {
+        Finding finding = test(chain(DType.FLOAT32, true), inputs(DType.FLOAT32, 1),
+                List.of(TargetRun.of(MiscomputingBackends.SIGMOID_PLUS_ONE_IN_CONTEXT))).verdict().finding()
+                .orElseThrow();
+
+        Localization where = finding.localization().orElseThrow();
+        assertThat(where.node().operator()).isEqualTo("Sigmoid");
+        assertThat(where.nodeAloneDiverges()).isFalse();
+        assertThat(where.summary()).contains("run alone on the reference's inputs the node agrees");
     }
 
     @Test

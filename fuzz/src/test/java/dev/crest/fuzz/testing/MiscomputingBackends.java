@@ -29,10 +29,15 @@ public final class MiscomputingBackends implements BackendProvider {
      * wrong fusion that exposing the intermediate values (more outputs) switches off.
      */
     public static final String FUSED_PLUS_ONE = "test-fused-plus-one";
+    /**
+     * Adds 1 to float32 Sigmoid results only inside a model of more than one node: run alone the operator is
+     * right, as when an engine feeds an operator values at another precision than the graph outputs show.
+     */
+    public static final String SIGMOID_PLUS_ONE_IN_CONTEXT = "test-sigmoid-plus-one-in-context";
 
     @Override
     public List<String> names() {
-        return List.of(SIGMOID_PLUS_ONE, RELU_PLUS_ONE, FUSED_PLUS_ONE);
+        return List.of(SIGMOID_PLUS_ONE, RELU_PLUS_ONE, FUSED_PLUS_ONE, SIGMOID_PLUS_ONE_IN_CONTEXT);
     }
 
     @Override
@@ -42,6 +47,17 @@ public final class MiscomputingBackends implements BackendProvider {
                 return new OneWrongKernel(name, "Sigmoid");
             case RELU_PLUS_ONE:
                 return new OneWrongKernel(name, "Relu");
+            case SIGMOID_PLUS_ONE_IN_CONTEXT:
+                return new OneWrongKernel(name, "Sigmoid") {
+                    private final Interpreter right = Interpreter.standard();
+
+                    @Override
+                    public Map<String, Tensor> run(Compiled compiled, Map<String, Tensor> inputs) {
+                        Model model = ((Parsed) compiled).model();
+                        return model.graph().nodes().size() > 1 ? super.run(compiled, inputs)
+                                : right.run(model, inputs);
+                    }
+                };
             case FUSED_PLUS_ONE:
                 return new OneWrongKernel(name, "") {
                     @Override
