@@ -99,7 +99,7 @@ public final class FuzzThroughputBenchmark {
         Path out = Files.createTempDirectory("crest-fuzz-bench");
         try {
             CampaignSettings settings = CampaignSettings.defaults(out.resolve("warm-up")).withNodes(nodes)
-                    .withSeed(seed + 1).withThreads(threads).withMaxModels(OptionalLong.of(Math.max(10, models / 10)));
+                    .withSeed(seed + 1).withJobs(threads).withMaxModels(OptionalLong.of(Math.max(10, models / 10)));
             campaign(settings).run();
             CampaignSummary summary = campaign(settings.withOut(out.resolve("timed")).withSeed(seed)
                     .withMaxModels(OptionalLong.of(models))).run();

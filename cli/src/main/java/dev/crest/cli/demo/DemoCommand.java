@@ -143,7 +143,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     private String fuzz(DemoPlan plan, Path stage) {
         List<String> args = new ArrayList<>(List.of("fuzz", "run", "--backend", "onnxruntime", "--time",
-                plan.fuzzSeconds() + "s", "--seed", Long.toString(SEED), "--out", stage.toString()));
+                plan.fuzzSeconds() + "s", "--seed", Long.toString(SEED), "--out", stage.toString(),
+                // Reduction runs after the bug is saved and may overrun --time; a short budget keeps the demo short.
+                "--reduce-budget", "10s"));
         if (quiet) {
             args.add("--quiet");
         }
@@ -161,10 +163,10 @@ public final class DemoCommand implements Callable<Integer> {
         CampaignSummary.SettingsRecord settings = new CampaignSummary.SettingsRecord(t.backends(),
                 t.timeBudgetSeconds(), t.maxModels(), t.seed(), t.nodes(), t.opset(), t.operators(), t.rtol(), t.atol(),
                 t.caseTimeoutSeconds(), t.searchBudgetSeconds(), t.searchIterations(),
-                folder.toAbsolutePath().normalize().toString(), t.threads());
+                folder.toAbsolutePath().normalize().toString(), t.jobs(), t.compare());
         CampaignSummary moved = new CampaignSummary(s.format(), s.crestVersion(), settings, s.runs(),
                 s.backendVersions(), s.startedAt(), s.elapsedSeconds(), s.stoppedBy(), s.counts(), bugs,
-                s.throughput(), s.exclusions());
+                s.throughput(), s.exclusions(), s.progress(), s.memory());
         SummaryFile.write(folder, moved);
         FuzzHtmlReport.write(folder, moved);
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generate valid ONNX models from operator specifications to test deep-learning compilers.",
-        subcommands = {FuzzGenCommand.class, FuzzRunCommand.class, ReplayCommand.class})
+        subcommands = {FuzzGenCommand.class, FuzzRunCommand.class, ReplayCommand.class, FuzzReduceCommand.class})
 public final class FuzzCommand implements Runnable {
     @Spec
     private CommandSpec spec;

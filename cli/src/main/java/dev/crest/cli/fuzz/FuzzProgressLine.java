@@ -4,6 +4,7 @@ import dev.crest.fuzz.campaign.BugLedger;
 import dev.crest.fuzz.campaign.CampaignListener;
 import dev.crest.fuzz.campaign.CampaignProgress;
 import dev.crest.fuzz.campaign.CampaignSettings;
+import dev.crest.fuzz.campaign.CampaignSummary;
 import dev.crest.fuzz.campaign.UniqueBug;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -67,6 +68,29 @@ final class FuzzProgressLine implements CampaignListener, AutoCloseable {
         if (last != null) {
             draw(line(last));
         }
+    }
+
+    /**
+     * The resident memory of a finished campaign as the end of its closing line, e.g. {@code "; resident memory
+     * after warm-up → end: JVM 310 → 322 MiB (heap 200 → 210), 2 workers 190 → 195 MiB"}; empty when it was not
+     * measured.
+     */
+    static String memory(CampaignSummary summary) {
+        CampaignSummary.MemoryRecord m = summary.memory();
+        if (m == null || m.jvmEndKib() == null) {
+            return "";
+        }
+        String jvm = (m.jvmStartKib() == null ? "" : mib(m.jvmStartKib()) + " → ") + mib(m.jvmEndKib()) + " MiB (heap "
+                + (m.jvmHeapStartKib() == null ? "" : mib(m.jvmHeapStartKib()) + " → ") + mib(m.jvmHeapEndKib()) + ")";
+        String workers = (m.workersStartKib() == null ? "" : mib(m.workersStartKib()) + " → ")
+                + mib(m.workersEndKib());
+        return "; resident memory " + (m.jvmStartKib() == null ? "at the end" : "after warm-up → end") + ": JVM "
+                + jvm + ", " + m.workersAtEnd() + (m.workersAtEnd() == 1 ? " worker " : " workers ") + workers
+                + " MiB";
+    }
+
+    private static String mib(long kib) {
+        return Long.toString(Math.round(kib / 1024.0));
     }
 
     /** The status line for {@code p}. */

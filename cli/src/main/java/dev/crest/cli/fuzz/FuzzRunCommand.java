@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         description = {"Run a fuzzing campaign: generate valid models, search inputs that keep them finite, run them "
                 + "on the reference interpreter and the backends, and save what disagrees, crashes or hangs.",
             "Writes bug-<symptom>-<stage>-<n>/ folders (one per distinct bug), summary.json and index.html into the "
-                + "output folder. Ctrl-C stops after the model in flight and still writes both."},
+                + "output folder. summary.json is rewritten every 10 s; Ctrl-C stops after the models in flight and "
+                + "still writes both, and --resume continues a stopped or killed campaign in the same folder."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the campaign ran (whether or not it found bugs)",
             "2:a bad option, unknown backend or operator, or an unwritable output folder"})
@@ -52,14 +53,21 @@ public final class FuzzRunCommand implements Callable<Integer> {
                     + "optimizations (default: ${DEFAULT-VALUE})")
     private List<String> backends;
 
+    @Option(names = "--compare", paramLabel = "NAME", split = ",",
+            description = "further backends compared in the same campaign, e.g. --backend onnxruntime --compare "
+                    + "tensorflow,torch (default: none)")
+    private List<String> compare;
+
     @Option(names = {"-t", "--time"}, paramLabel = "DURATION",
             description = "time budget, e.g. 30s, 10m, 1h (default: none; give --time or --max-models)")
     private String time;
 
-    @Option(names = "--max-models", paramLabel = "N", description = "stop after N models (default: none)")
+    @Option(names = "--max-models", paramLabel = "N",
+            description = "stop after N models; with --resume, N counts the whole campaign (default: none)")
     private Long maxModels;
 
-    @Option(names = "--seed", paramLabel = "SEED", description = "campaign seed (default: a fresh one, printed)")
+    @Option(names = "--seed", paramLabel = "SEED",
+            description = "campaign seed (default: a fresh one, printed; with --resume, the campaign's own)")
     private Long seed;
 
     @Option(names = "--nodes", paramLabel = "N", description = "operator nodes per model (default: ${DEFAULT-VALUE})")
@@ -90,13 +98,25 @@ public final class FuzzRunCommand implements Callable<Integer> {
             description = "cap the input search at N evaluations, making it independent of machine speed")
     private Integer searchIterations;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "threads generating and searching models while backends run (default: the number of "
-                    + "cores, ${DEFAULT-VALUE} here)")
-    private int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--reduce-budget", paramLabel = "DURATION",
+            description = "time to reduce each new bug right after it is found, writing <bug>/reduced/ "
+                    + "(default: 30s; it may make the campaign overrun --time by that much; "
+                    + "0 turns automatic reduction off — crest fuzz reduce can do it later)")
+    private String reduceBudget = "30s";
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FOLDER", required = true, description = "output folder")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "generate → search → test pipelines run at once, each with its own worker process and a "
+                    + "thread preparing its next model (default: the number of cores, ${DEFAULT-VALUE} here)")
+    private int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FOLDER", required = true,
+            description = "output folder; must be empty unless --resume is given")
     private Path out;
+
+    @Option(names = "--resume",
+            description = "continue the campaign in --out: its seed sequence after the models already tested, its "
+                    + "counts, and its known bugs (counted, not saved again); --time is this run's budget")
+    private boolean resume;
 
     @Option(names = "--capability-cache", paramLabel = "FOLDER", hidden = true,
             description = "where probed backend capabilities are cached (default: ~/.cache/crest/capabilities)")
@@ -110,14 +130,17 @@ public final class FuzzRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long campaignSeed = seed != null ? seed : new SecureRandom().nextLong();
+        Optional<Long> resumedSeed = resume && seed == null ? Campaign.resumableSeed(out) : Optional.empty();
+        long campaignSeed = seed != null ? seed : resumedSeed.orElseGet(() -> new SecureRandom().nextLong());
         CampaignSettings settings = new CampaignSettings(backends.stream().map(String::trim).toList(),
                 Optional.ofNullable(time).map(t -> DurationText.parse(t, "--time")),
                 maxModels == null ? OptionalLong.empty() : OptionalLong.of(maxModels), campaignSeed, nodes, opset,
                 operators == null ? List.of() : operators.stream().map(String::trim).toList(),
                 new Tolerance(rtol, atol), DurationText.parse(caseTimeout, "--timeout"),
                 DurationText.parse(searchBudget, "--search-budget"),
-                searchIterations == null ? OptionalInt.empty() : OptionalInt.of(searchIterations), out, threads);
+                searchIterations == null ? OptionalInt.empty() : OptionalInt.of(searchIterations), out, jobs,
+                compare == null ? List.of() : compare.stream().map(String::trim).toList(), resume,
+                DurationText.parse(reduceBudget, "--reduce-budget"));
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Campaign campaign = new Campaign(settings, Campaign.isolatedWorker(), GeneratedCaseSource.factory(
@@ -136,8 +159,9 @@ public final class FuzzRunCommand implements Callable<Integer> {
             }
         }, "crest-fuzz-stop");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
-        String seedNote = seed == null
-                ? "campaign seed " + campaignSeed + " (pass --seed " + campaignSeed + " to repeat it)" : "";
+        String seedNote = seed != null ? "" : resumedSeed.isPresent()
+                ? "resuming the campaign with seed " + campaignSeed
+                : "campaign seed " + campaignSeed + " (pass --seed " + campaignSeed + " to repeat it)";
         try (FuzzProgressLine progress = new FuzzProgressLine(err, seedNote)) {
             campaign.listener(quiet ? new CampaignListener() { } : progress);
             summary = campaign.run();
@@ -145,9 +169,9 @@ public final class FuzzRunCommand implements Callable<Integer> {
             if (!quiet) {
                 progress.finish();
                 err.println(String.format(Locale.ROOT, "%d models tested in %.1f s (%.1f/s), %d findings, %d distinct "
-                        + "bugs; stopped by %s", summary.counts().tested(), summary.elapsedSeconds(),
+                        + "bugs; stopped by %s%s", summary.counts().tested(), summary.elapsedSeconds(),
                         summary.throughput().modelsPerSecond(), summary.counts().findings(),
-                        summary.counts().uniqueBugs(), summary.stoppedBy()));
+                        summary.counts().uniqueBugs(), summary.stoppedBy(), FuzzProgressLine.memory(summary)));
                 err.println("wrote " + settings.out().resolve(CampaignSummary.FILE) + " and " + page);
                 err.flush();
             }

@@ -2,16 +2,22 @@ package dev.crest.cli.fuzz;
 
 import dev.crest.cli.JsonOutput;
 import dev.crest.cli.VersionProvider;
+import dev.crest.fuzz.FuzzException;
+import dev.crest.fuzz.backend.BackendRef;
 import dev.crest.fuzz.backend.RunOutcome;
+import dev.crest.fuzz.backend.TargetRun;
+import dev.crest.fuzz.backend.VersionedEngine;
 import dev.crest.fuzz.finding.FindingMeta;
+import dev.crest.fuzz.finding.FindingReader;
 import dev.crest.fuzz.finding.Replay;
-import dev.crest.fuzz.worker.WorkerLauncher;
-import dev.crest.fuzz.worker.WorkerProcess;
+import dev.crest.fuzz.worker.VersionRoutingExecutor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,13 +25,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code crest fuzz replay <dir>}: re-runs a saved finding on its backends and says whether it reproduces. */
+/**
+ * {@code crest fuzz replay <dir>}: re-runs a saved finding on its backends and says whether it reproduces, optionally
+ * on another release of its engine ({@code --backend onnxruntime@1.16.3}) to bisect a regression by hand.
+ */
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Re-run a saved finding (a bug-<symptom>-<stage>-<n> folder) on the backends it was found with,"
-                + " in an isolated worker process, and report whether it still reproduces.",
+                + " in an isolated worker process, and report whether it still reproduces. With --backend"
+                + " onnxruntime@VERSION the finding's ONNX Runtime runs use that release instead (downloaded by Maven on"
+                + " first use), so a regression can be bisected across releases.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the finding reproduces", "2:the folder is missing or corrupted, or a bad option",
                 ReplayCommand.NOT_REPRODUCED + ":the finding no longer reproduces"})
@@ -46,27 +57,69 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document instead of text")
     private boolean json;
 
+    @Option(names = "--backend", paramLabel = "ENGINE[@VERSION]",
+            description = "re-run the finding's runs of this engine on another release, e.g. onnxruntime@1.16.3"
+                    + " (without a version: the release on Crest's class path)")
+    private String backend;
+
     @Override
     public Integer call() {
+        Optional<BackendRef> moved = Optional.ofNullable(backend).map(ReplayCommand::engineRelease);
+        moved.ifPresent(this::checkTheFindingRanOn);
         Replay.Result result;
-        try (WorkerProcess worker = new WorkerProcess(WorkerLauncher.current(), Duration.ofSeconds(timeoutSeconds))) {
-            result = new Replay(worker).replay(folder);
+        try (VersionRoutingExecutor executor = VersionRoutingExecutor.isolated(Duration.ofSeconds(timeoutSeconds),
+                moved)) {
+            result = new Replay(executor).replay(folder);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonOutput.print(out, toJson(result));
+            JsonOutput.print(out, toJson(result, moved));
         } else {
             out.println(result.report());
+            moved.ifPresent(m -> out.println(releaseLine(result, m)));
             out.flush();
         }
         return result.reproduced() ? 0 : NOT_REPRODUCED;
     }
 
-    private Map<String, Object> toJson(Replay.Result result) {
+    private static BackendRef engineRelease(String text) {
+        BackendRef ref = BackendRef.parse(text);
+        VersionedEngine engine = VersionedEngine.of(ref.name()).orElseThrow(() -> new FuzzException("--backend "
+                + text + ": only the release of " + String.join(", ", VersionedEngine.userNames())
+                + " can be changed on replay, e.g. --backend onnxruntime@1.16.3"));
+        return new BackendRef(engine.userName(), ref.version());
+    }
+
+    private void checkTheFindingRanOn(BackendRef engine) {
+        FindingMeta meta = FindingReader.read(folder).meta();
+        boolean ranOnIt = meta.targetRuns().stream().map(TargetRun::backend)
+                .anyMatch(b -> VersionedEngine.of(BackendRef.parse(b).name()).map(VersionedEngine::userName)
+                        .filter(engine.name()::equals).isPresent());
+        if (!ranOnIt) {
+            throw new FuzzException("--backend " + engine + ": the finding in " + folder + " did not run "
+                    + engine.name() + " (its runs: " + String.join(", ", meta.targetRuns().stream()
+                            .map(TargetRun::backend).toList()) + ")");
+        }
+    }
+
+    /** Which release the finding was re-run on, next to the one it was saved from. */
+    private static String releaseLine(Replay.Result result, BackendRef engine) {
+        TreeSet<String> now = new TreeSet<>();
+        for (RunOutcome o : result.rerun().runs().values()) {
+            if (VersionedEngine.of(BackendRef.parse(o.backend()).name()).isPresent()) {
+                now.add(o.version());
+            }
+        }
+        return "replayed on " + engine.name() + " " + String.join(", ", now) + " (saved from "
+                + result.stored().meta().backend() + " " + result.stored().meta().backendVersion() + ")";
+    }
+
+    private Map<String, Object> toJson(Replay.Result result, Optional<BackendRef> moved) {
         FindingMeta meta = result.stored().meta();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("finding", folder.toString());
         doc.put("reproduced", result.reproduced());
+        moved.ifPresent(m -> doc.put("replayedOn", m.toString()));
         doc.put("summary", result.summary());
         doc.put("saved", meta);
         Map<String, Object> now = new LinkedHashMap<>();

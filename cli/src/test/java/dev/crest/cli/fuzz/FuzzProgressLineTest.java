@@ -3,9 +3,11 @@ package dev.crest.cli.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crest.fuzz.campaign.CampaignProgress;
+import dev.crest.fuzz.campaign.CampaignSummary;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,21 @@ class FuzzProgressLineTest {
     void theLineShowsRateFindingsByKindAndTheTimeSplit() {
         assertThat(FuzzProgressLine.line(progress(7446))).isEqualTo("fuzz 1:02:03 | 7446 models, 2.0/s | 3 findings "
                 + "(1 crash, 2 inconsistency), 2 unique | gen 60% search 10% exec 30%");
+    }
+
+    private static CampaignSummary withMemory(CampaignSummary.MemoryRecord memory) {
+        return new CampaignSummary(CampaignSummary.FORMAT, "dev", null, List.of(), Map.of(), "2026-11-26T00:00:00Z",
+                1, "time", null, List.of(), null, List.of(), null, memory);
+    }
+
+    @Test
+    void theClosingLineGivesResidentMemoryInMebibytes() {
+        assertThat(FuzzProgressLine.memory(withMemory(new CampaignSummary.MemoryRecord(20, 200L * 1024, 150L * 1024,
+                300L * 1024, 210L * 1024, 160L * 1024, 310L * 1024, 2)))).isEqualTo("; resident memory after warm-up "
+                        + "→ end: JVM 200 → 210 MiB (heap 150 → 160), 2 workers 300 → 310 MiB");
+        assertThat(FuzzProgressLine.memory(withMemory(new CampaignSummary.MemoryRecord(20, null, null, null,
+                1536L, 1024L, 0L, 0)))).isEqualTo("; resident memory at the end: JVM 2 MiB (heap 1), 0 workers 0 MiB");
+        assertThat(FuzzProgressLine.memory(withMemory(null))).isEmpty();
     }
 
     @Test

@@ -54,7 +54,7 @@ class FuzzRunCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--backend=no-such-backend", "--ops=Frobnicate", "--time=0", "--time=-5m",
-        "--time=soon", "--max-models=0", "--opset=5", "--threads=0", "--rtol=-1"})
+        "--time=soon", "--max-models=0", "--opset=5", "--jobs=0", "--rtol=-1"})
     void badInputIsOneLineAndExitCodeTwo(String option) {
         List<String> args = new ArrayList<>(List.of(run("--out", tmp.resolve("bad").toString())));
         if (!option.startsWith("--max-models")) {
@@ -65,6 +65,83 @@ class FuzzRunCommandTest {
         assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
         assertThat(result.err().strip().lines()).as(result.err()).singleElement().asString()
                 .startsWith("crest: error: ");
+    }
+
+    @Test
+    void twoJobsAndComparedBackendsAreRecordedInTheSummary() throws IOException {
+        Path out = tmp.resolve("jobs");
+        CliRunner.Result result = CliRunner.run(run("--max-models", "4", "--jobs", "2", "--backend",
+                "onnxruntime-noopt", "--compare", "onnxruntime-opt", "--out", out.toString(), "--quiet"));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(doc.get("settings").get("jobs").asInt()).isEqualTo(2);
+        assertThat(doc.get("settings").get("compare").toString()).isEqualTo("[\"onnxruntime-opt\"]");
+        assertThat(doc.get("runs").findValuesAsText("backend")).containsExactly("onnxruntime-noopt", "onnxruntime-opt");
+        assertThat(doc.get("progress").get("modelsFinished").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void aUsedFolderIsRefusedWithoutResumeAndResumeContinuesTheCampaign() throws IOException {
+        Path out = tmp.resolve("resumed");
+        assertThat(CliRunner.run(run("--max-models", "3", "--out", out.toString(), "--quiet")).exitCode()).isZero();
+        CliRunner.Result refused = CliRunner.run(run("--max-models", "3", "--out", out.toString()));
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err().strip().lines()).singleElement().asString()
+                .isEqualTo("crest: error: the output folder " + out + " is not empty; pass --resume to continue the "
+                        + "campaign in it, or choose another --out folder");
+
+        List<String> resume = new ArrayList<>(List.of(run("--max-models", "6", "--out", out.toString(), "--resume")));
+        // Without --seed the campaign's own seed is used.
+        int seed = resume.indexOf("--seed");
+        resume.subList(seed, seed + 2).clear();
+        CliRunner.Result resumed = CliRunner.run(resume.toArray(String[]::new));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("resuming the campaign with seed 5");
+        JsonNode doc = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(doc.get("counts").get("tested").asLong() + doc.get("counts").get("generationFailures").asLong())
+                .isEqualTo(6);
+        assertThat(doc.get("progress").get("runs").asInt()).isEqualTo(2);
+        assertThat(doc.get("settings").get("seed").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void aCampaignKilledWithSigkillIsResumable() throws Exception {
+        Path out = tmp.resolve("killed");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), dev.crest.cli.Main.class.getName()));
+        command.addAll(List.of(run("--max-models", "100000", "--jobs", "1", "--out", out.toString(), "--quiet")));
+        Process campaign = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        long finished = 0;
+        try {
+            // summary.json is rewritten every 10 s; wait for one that records finished models, then kill.
+            while (finished < 1 && campaign.isAlive()) {
+                Thread.sleep(500);
+                if (Files.exists(out.resolve("summary.json"))) {
+                    finished = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("progress")
+                            .get("modelsFinished").asLong();
+                }
+            }
+        } finally {
+            List<ProcessHandle> workers = campaign.descendants().toList();
+            campaign.destroyForcibly().waitFor();
+            workers.forEach(ProcessHandle::destroyForcibly);
+        }
+        assertThat(finished).as(Files.readString(tmp.resolve("killed.log"))).isPositive();
+        JsonNode atKill = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        long total = atKill.get("progress").get("modelsFinished").asLong() + 3;
+
+        CliRunner.Result resumed = CliRunner.run(run("--max-models", Long.toString(total), "--out", out.toString(),
+                "--resume", "--quiet"));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(doc.get("counts").get("tested").asLong() + doc.get("counts").get("generationFailures").asLong())
+                .isEqualTo(total);
+        assertThat(doc.get("stoppedBy").asText()).isEqualTo("max-models");
+        try (var entries = Files.list(out)) {
+            assertThat(entries.filter(p -> p.getFileName().toString().startsWith("bug-")).count())
+                    .isEqualTo(doc.get("counts").get("uniqueBugs").asLong());
+        }
     }
 
     @Test

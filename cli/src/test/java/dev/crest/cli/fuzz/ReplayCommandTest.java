@@ -49,14 +49,17 @@ class ReplayCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /** A finding ONNX Runtime really has: it has no float64 Cos kernel, so compiling fails. */
+    /**
+     * A finding ONNX Runtime really has, in every release since 1.8: it has no float64 Cos kernel, so compiling
+     * fails. Opset 13 and IR 7, which old releases read.
+     */
     private Path saveCosFinding(String backend) {
         Graph graph = Graph.builder().name("cos")
                 .input("x", TensorType.of(DType.FLOAT64, 2))
                 .node(Node.builder("Cos").inputs("x").outputs("y").build())
                 .output("y", TensorType.of(DType.FLOAT64, 2))
                 .build();
-        Model model = Model.of(graph);
+        Model model = Model.builder(graph).clearOpsets().opset("", 13).irVersion(7).build();
         Map<String, Tensor> inputs = Map.of("x", Tensor.fromDoubles(DType.FLOAT64, Shape.of(2), new double[] {0, 1}));
         Map<String, Tensor> reference = Map.of("y", Tensor.fromDoubles(DType.FLOAT64, Shape.of(2),
                 new double[] {1, Math.cos(1)}));
@@ -91,6 +94,32 @@ class ReplayCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ReplayCommand.NOT_REPRODUCED);
         assertThat(run.out()).contains("did not reproduce", "all backends agree");
+    }
+
+    @Test
+    void replaysAFindingOnAnotherOnnxRuntimeRelease() {
+        Path folder = saveCosFinding(OrtBackend.NO_OPT);
+
+        Run run = replay(folder.toString(), "--backend", "onnxruntime@1.10.0");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("reproduced:", "Cos")
+                .contains("replayed on onnxruntime 1.10.0 (saved from " + OrtBackend.NO_OPT + " x)");
+    }
+
+    @Test
+    void onlyAnEngineTheFindingRanOnCanBeMovedToAnotherRelease() {
+        Path folder = saveCosFinding(OrtBackend.NO_OPT);
+        ReplayCommand command = new ReplayCommand();
+        new CommandLine(command).parseArgs(folder.toString(), "--backend", "reference@1.0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(command::call).isInstanceOf(FuzzException.class)
+                .hasMessageContaining("only the release of onnxruntime can be changed");
+
+        Path other = saveCosFinding("reference");
+        ReplayCommand onReference = new ReplayCommand();
+        new CommandLine(onReference).parseArgs(other.toString(), "--backend", "onnxruntime@1.10.0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(onReference::call).isInstanceOf(FuzzException.class)
+                .hasMessageContaining("did not run onnxruntime");
     }
 
     @Test

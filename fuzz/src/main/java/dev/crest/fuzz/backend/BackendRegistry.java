@@ -1,6 +1,7 @@
 package dev.crest.fuzz.backend;
 
 import dev.crest.fuzz.FuzzException;
+import dev.crest.fuzz.backend.torch.TorchBackend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * Backends by name: Crest's own ({@code reference}, {@code onnxruntime-noopt}, {@code onnxruntime-opt}) and any
  * registered through {@link ServiceLoader} as a {@link BackendProvider}. Also expands what a user names on the
- * command line ({@code onnxruntime}) into the runs a campaign compares.
+ * command line ({@code onnxruntime}, {@code onnxruntime@1.12.1}) into the runs a campaign compares.
  */
 public final class BackendRegistry {
     /** The user-facing name that stands for ONNX Runtime without and with graph optimizations. */
@@ -28,6 +29,7 @@ public final class BackendRegistry {
         registry.factories.put(ReferenceBackend.NAME, ReferenceBackend::new);
         registry.factories.put(OrtBackend.NO_OPT, () -> new OrtBackend(false));
         registry.factories.put(OrtBackend.OPT, () -> new OrtBackend(true));
+        registry.factories.put(TorchBackend.NAME, TorchBackend::new);
         for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
             for (String name : provider.names()) {
                 registry.factories.putIfAbsent(name, () -> provider.create(name));
@@ -57,6 +59,9 @@ public final class BackendRegistry {
      * registered name is one unpaired run.
      */
     public List<TargetRun> expand(String userName) {
+        if (userName.contains("@")) {
+            return expandPinned(BackendRef.parse(userName));
+        }
         if (userName.equals(ONNXRUNTIME)) {
             return List.of(TargetRun.of(OrtBackend.NO_OPT), TargetRun.optimized(OrtBackend.OPT, OrtBackend.NO_OPT));
         }
@@ -66,6 +71,24 @@ public final class BackendRegistry {
         }
         create(userName).close();
         return List.of(TargetRun.of(userName));
+    }
+
+    /**
+     * The runs of a backend pinned to a release ({@code onnxruntime@1.12.1}, {@code onnxruntime-opt@1.12.1}): the same
+     * runs as without the version, each named {@code backend@version} so that an executor routes it to a worker
+     * launched with that release. Only the version's form is checked here; whether the release exists is found out
+     * when its jar is resolved.
+     */
+    private List<TargetRun> expandPinned(BackendRef ref) {
+        String version = ref.version().orElseThrow();
+        if (VersionedEngine.of(ref.name()).isEmpty()) {
+            throw new FuzzException("'" + ref + "' pins a version, but only " + String.join(", ", VersionedEngine.userNames())
+                    + " can be pinned; write '" + ref.name() + "' for the version on Crest's class path");
+        }
+        return expand(ref.name()).stream()
+                .map(r -> new TargetRun(BackendRef.pinned(r.backend(), version),
+                        r.baseline().map(b -> BackendRef.pinned(b, version))))
+                .toList();
     }
 
     /** The runs for several user-named backends, in order, without repeats. */

@@ -15,6 +15,18 @@ import java.util.function.Supplier;
 public final class BugLedger {
     private final Map<BugSignature, UniqueBug> bugs = new LinkedHashMap<>();
 
+    /** An empty ledger. */
+    public BugLedger() {
+    }
+
+    /**
+     * A ledger that already knows {@code known} (the bugs an earlier run of a resumed campaign saved), so findings
+     * with their signatures are counted, not saved again.
+     */
+    public BugLedger(List<UniqueBug> known) {
+        known.forEach(bug -> bugs.put(bug.signature(), bug));
+    }
+
     /** Whether a recorded finding was a new bug, and the bug as it stands now. */
     public record Recorded(UniqueBug bug, boolean isNew) {
     }

@@ -2,7 +2,7 @@ package dev.crest.fuzz.campaign;
 
 /**
  * Hears what a running campaign does, for a progress display or a log; every method has an empty default.
- * Called from the campaign's testing thread.
+ * Called from the campaign's pipeline threads, one call at a time, so an implementation need not be thread-safe.
  */
 public interface CampaignListener {
     /** A note worth showing once, such as an operator excluded because a backend does not support it. */

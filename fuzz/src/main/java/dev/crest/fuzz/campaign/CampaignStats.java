@@ -6,9 +6,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The counters of a running campaign, updated from the preparing threads and the testing loop. */
+/**
+ * The counters of a running campaign, updated from every pipeline; a resumed campaign starts from the counters its
+ * earlier runs left.
+ */
 final class CampaignStats {
     private final long startNanos = System.nanoTime();
+    private final Duration earlierElapsed;
     private long generated;
     private long generationFailures;
     private long searchFailures;
@@ -22,6 +26,29 @@ final class CampaignStats {
     private long generateNanos;
     private long searchNanos;
     private long executeNanos;
+
+    /** Counters from zero. */
+    CampaignStats() {
+        this.earlierElapsed = Duration.ZERO;
+    }
+
+    /** Counters continuing from {@code earlier}, the state an earlier run of the campaign ended in. */
+    CampaignStats(CampaignProgress earlier) {
+        this.earlierElapsed = earlier.elapsed();
+        generated = earlier.generated();
+        generationFailures = earlier.generationFailures();
+        searchFailures = earlier.searchFailures();
+        tested = earlier.tested();
+        passed = earlier.passed();
+        dropped = earlier.dropped();
+        findings = earlier.findings();
+        bySymptom.putAll(earlier.bySymptom());
+        byStage.putAll(earlier.byStage());
+        byPair.putAll(earlier.byPair());
+        generateNanos = earlier.generateTime().toNanos();
+        searchNanos = earlier.searchTime().toNanos();
+        executeNanos = earlier.executeTime().toNanos();
+    }
 
     synchronized void prepared(PreparedCase prepared) {
         generateNanos += prepared.generateTime().toNanos();
@@ -56,8 +83,8 @@ final class CampaignStats {
     }
 
     synchronized CampaignProgress snapshot(int uniqueBugs) {
-        return new CampaignProgress(Duration.ofNanos(System.nanoTime() - startNanos), generated, generationFailures,
-                searchFailures, tested, passed, dropped, findings, uniqueBugs, bySymptom, byStage, byPair,
-                Duration.ofNanos(generateNanos), Duration.ofNanos(searchNanos), Duration.ofNanos(executeNanos));
+        return new CampaignProgress(earlierElapsed.plusNanos(System.nanoTime() - startNanos), generated,
+                generationFailures, searchFailures, tested, passed, dropped, findings, uniqueBugs, bySymptom, byStage,
+                byPair, Duration.ofNanos(generateNanos), Duration.ofNanos(searchNanos), Duration.ofNanos(executeNanos));
     }
 }

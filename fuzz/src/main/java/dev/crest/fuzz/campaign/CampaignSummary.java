@@ -1,13 +1,16 @@
 package dev.crest.fuzz.campaign;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a campaign leaves in {@code summary.json}: its settings and seed, the Crest and backend versions, why it
  * stopped, the counts (by symptom, stage and diverging pair, duplicates included), the distinct bugs with their
- * counts and folders, the throughput with the time split, and the operator × dtype combinations excluded because a
- * backend does not support them. Field names are the JSON keys.
+ * counts and folders, the throughput with the time split, the operator × dtype combinations excluded because a
+ * backend does not support them, which models are finished (so that {@code --resume} continues after them) and the
+ * resident memory at start and end. Rewritten while the campaign runs, so a killed campaign leaves a useful one.
+ * Field names are the JSON keys.
  *
  * @param format the summary format version, {@value #FORMAT}
  * @param crestVersion the version of Crest that ran the campaign
@@ -15,22 +18,30 @@ import java.util.Map;
  * @param runs the backend runs compared with the reference
  * @param backendVersions each backend's version by name
  * @param startedAt when testing started (ISO-8601, UTC)
- * @param elapsedSeconds wall-clock seconds of the campaign
- * @param stoppedBy {@code max-models}, {@code time} or {@code interrupted}
+ * @param elapsedSeconds wall-clock seconds of the campaign, its earlier runs included
+ * @param stoppedBy {@code max-models}, {@code time} or {@code interrupted}; {@code running} while it runs
  * @param counts the model and finding counts
  * @param uniqueBugs the distinct bugs, in the order found
  * @param throughput models tested per second and the time split
  * @param exclusions why operators or operator × dtype combinations were left out
+ * @param progress which models are finished and how many runs the campaign took (null in summaries written before
+ *     resuming existed)
+ * @param memory resident memory after warm-up and at the end of the latest run (null when not measured)
  */
 public record CampaignSummary(int format, String crestVersion, SettingsRecord settings, List<RunRecord> runs,
         Map<String, String> backendVersions, String startedAt, double elapsedSeconds, String stoppedBy,
-        Counts counts, List<BugRecord> uniqueBugs, Throughput throughput, List<String> exclusions) {
+        Counts counts, List<BugRecord> uniqueBugs, Throughput throughput, List<String> exclusions,
+        ProgressRecord progress, MemoryRecord memory) {
     /** The format written by this version of Crest. */
     public static final int FORMAT = 1;
 
     /** The file name in the output folder. */
     public static final String FILE = "summary.json";
 
+    /** What {@code stoppedBy} says while the campaign is still running. */
+    public static final String RUNNING = "running";
+
+    @JsonCreator
     public CampaignSummary {
         runs = List.copyOf(runs);
         backendVersions = Map.copyOf(backendVersions);
@@ -38,10 +49,55 @@ public record CampaignSummary(int format, String crestVersion, SettingsRecord se
         exclusions = List.copyOf(exclusions);
     }
 
-    /** The campaign settings as JSON; durations in seconds, absent bounds as null. */
+    /** A summary without progress or memory records (as written before they existed, or assembled by hand). */
+    public CampaignSummary(int format, String crestVersion, SettingsRecord settings, List<RunRecord> runs,
+            Map<String, String> backendVersions, String startedAt, double elapsedSeconds, String stoppedBy,
+            Counts counts, List<BugRecord> uniqueBugs, Throughput throughput, List<String> exclusions) {
+        this(format, crestVersion, settings, runs, backendVersions, startedAt, elapsedSeconds, stoppedBy, counts,
+                uniqueBugs, throughput, exclusions, null, null);
+    }
+
+    /**
+     * The campaign settings as JSON; durations in seconds, absent bounds as null; {@code jobs} pipelines ran at once
+     * and {@code compare} names the backends compared besides {@code backends}.
+     */
     public record SettingsRecord(List<String> backends, Double timeBudgetSeconds, Long maxModels, long seed, int nodes,
             int opset, List<String> operators, double rtol, double atol, double caseTimeoutSeconds,
-            double searchBudgetSeconds, Integer searchIterations, String out, int threads) {
+            double searchBudgetSeconds, Integer searchIterations, String out, int jobs, List<String> compare) {
+        @JsonCreator
+        public SettingsRecord {
+            compare = compare == null ? List.of() : List.copyOf(compare);
+        }
+
+        /** Settings without compared backends. */
+        public SettingsRecord(List<String> backends, Double timeBudgetSeconds, Long maxModels, long seed, int nodes,
+                int opset, List<String> operators, double rtol, double atol, double caseTimeoutSeconds,
+                double searchBudgetSeconds, Integer searchIterations, String out, int jobs) {
+            this(backends, timeBudgetSeconds, maxModels, seed, nodes, opset, operators, rtol, atol, caseTimeoutSeconds,
+                    searchBudgetSeconds, searchIterations, out, jobs, List.of());
+        }
+    }
+
+    /**
+     * Which of the campaign's models are finished (tested, or failed to generate): the first
+     * {@code modelsFinished} of its seed sequence and those in {@code finishedOutOfOrder}; {@code runs} counts the
+     * runs that made up the campaign (1, plus one per {@code --resume}).
+     */
+    public record ProgressRecord(long modelsFinished, List<Long> finishedOutOfOrder, int runs) {
+        @JsonCreator
+        public ProgressRecord {
+            finishedOutOfOrder = finishedOutOfOrder == null ? List.of() : List.copyOf(finishedOutOfOrder);
+        }
+    }
+
+    /**
+     * Resident memory (KiB) of the campaign's JVM (with its committed heap, which the garbage collector grows up to
+     * its maximum; the difference is native memory, metaspace and code) and of its worker processes (summed), after
+     * warm-up ({@code afterModels} models into the run) and at the end; while the campaign runs, the end figures
+     * are the latest sample. Start figures are null until warm-up is over.
+     */
+    public record MemoryRecord(long afterModels, Long jvmStartKib, Long jvmHeapStartKib, Long workersStartKib,
+            Long jvmEndKib, Long jvmHeapEndKib, Long workersEndKib, Integer workersAtEnd) {
     }
 
     /** A backend run; {@code baseline} is null for an unpaired run. */

@@ -7,14 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Assembles a {@link CampaignSummary} from a finished campaign's settings, counters and bugs. */
+/** Assembles a {@link CampaignSummary} from a campaign's settings, counters, bugs, progress and memory figures. */
 final class SummaryBuilder {
     private SummaryBuilder() {
     }
 
+    /** The summary; {@code stoppedBy} is a {@link StopReason#label()} or {@link CampaignSummary#RUNNING}. */
     static CampaignSummary build(CampaignSettings settings, List<TargetRun> runs, Map<String, String> versions,
-            Instant startedAt, StopReason reason, CampaignProgress progress, List<UniqueBug> bugs,
-            List<String> exclusions) {
+            Instant startedAt, String stoppedBy, CampaignProgress progress, List<UniqueBug> bugs,
+            List<String> exclusions, CampaignSummary.ProgressRecord finished, CampaignSummary.MemoryRecord memory) {
         CampaignSummary.SettingsRecord settingsRecord = new CampaignSummary.SettingsRecord(settings.backends(),
                 settings.timeBudget().map(d -> d.toNanos() / 1e9).orElse(null),
                 settings.maxModels().isPresent() ? settings.maxModels().getAsLong() : null, settings.seed(),
@@ -22,7 +23,7 @@ final class SummaryBuilder {
                 settings.tolerance().atol(), settings.caseTimeout().toNanos() / 1e9,
                 settings.searchBudget().toNanos() / 1e9,
                 settings.searchIterations().isPresent() ? settings.searchIterations().getAsInt() : null,
-                settings.out().toString(), settings.threads());
+                settings.out().toString(), settings.jobs(), settings.compare());
         List<CampaignSummary.RunRecord> runRecords = runs.stream()
                 .map(r -> new CampaignSummary.RunRecord(r.backend(), r.baseline().orElse(null))).toList();
         CampaignSummary.Counts counts = new CampaignSummary.Counts(progress.generated(),
@@ -34,8 +35,8 @@ final class SummaryBuilder {
                 progress.generateTime().toNanos() / 1e9, progress.searchTime().toNanos() / 1e9,
                 progress.executeTime().toNanos() / 1e9);
         return new CampaignSummary(CampaignSummary.FORMAT, crestVersion(), settingsRecord, runRecords, versions,
-                startedAt.toString(), progress.elapsed().toNanos() / 1e9, reason.label(), counts, bugRecords,
-                throughput, exclusions);
+                startedAt.toString(), progress.elapsed().toNanos() / 1e9, stoppedBy, counts, bugRecords,
+                throughput, exclusions, finished, memory);
     }
 
     private static CampaignSummary.BugRecord bugRecord(Path out, UniqueBug bug) {

@@ -1,5 +1,6 @@
 package dev.crest.fuzz.campaign;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crest.fuzz.FuzzException;
@@ -27,9 +28,20 @@ class CampaignSettingsTest {
         assertThatThrownBy(() -> defaults.withBackends(List.of()))
                 .isInstanceOf(FuzzException.class).hasMessageContaining("at least one backend");
         assertThatThrownBy(() -> defaults.withNodes(0)).isInstanceOf(FuzzException.class);
-        assertThatThrownBy(() -> defaults.withThreads(0)).isInstanceOf(FuzzException.class);
+        assertThatThrownBy(() -> defaults.withJobs(0)).isInstanceOf(FuzzException.class)
+                .hasMessage("--jobs must be at least 1, got 0");
         assertThatThrownBy(() -> defaults.withCaseTimeout(Duration.ZERO)).isInstanceOf(FuzzException.class);
         assertThatThrownBy(() -> defaults.withSearchBudget(Duration.ofMillis(-1))).isInstanceOf(FuzzException.class);
         assertThatThrownBy(() -> defaults.withSearchIterations(OptionalInt.of(0))).isInstanceOf(FuzzException.class);
+    }
+
+    @Test
+    void comparedBackendsFollowTheTestedOnesWithoutRepeats() {
+        CampaignSettings settings = defaults.withBackends(List.of("onnxruntime", "tensorflow"))
+                .withCompare(List.of("torch", "onnxruntime"));
+        assertThat(settings.allBackends()).containsExactly("onnxruntime", "tensorflow", "torch");
+        assertThat(defaults.allBackends()).containsExactly("onnxruntime");
+        assertThat(defaults.jobs()).isEqualTo(1);
+        assertThat(defaults.resume()).isFalse();
     }
 }

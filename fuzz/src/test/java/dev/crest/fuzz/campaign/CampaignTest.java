@@ -106,18 +106,20 @@ class CampaignTest {
     }
 
     @Test
-    void modelSeedsFollowTheCampaignSeedWhateverTheThreadCount() {
+    void modelSeedsFollowTheCampaignSeedWhateverTheJobCount() {
         AbsModels one = new AbsModels();
         AbsModels two = new AbsModels();
         CampaignSummary a = campaign(settings(TestBackends.PERTURBED_OPT, 8), one).run();
-        CampaignSummary b = campaign(settings(TestBackends.PERTURBED_OPT, 8).withThreads(2)
+        CampaignSummary b = campaign(settings(TestBackends.PERTURBED_OPT, 8).withJobs(2)
                 .withOut(dir.resolve("out2")), two).run();
         SplittableRandom expected = new SplittableRandom(42);
         List<Long> seeds = Stream.generate(expected::nextLong).limit(8).toList();
         assertThat(one.seeds).containsExactlyElementsOf(seeds);
         assertThat(two.seeds).containsExactlyInAnyOrderElementsOf(seeds);
         assertThat(a.counts()).isEqualTo(b.counts());
-        assertThat(a.uniqueBugs().get(0).seed()).isEqualTo(seeds.get(0)).isEqualTo(b.uniqueBugs().get(0).seed());
+        assertThat(a.uniqueBugs().get(0).seed()).isEqualTo(seeds.get(0));
+        // Two pipelines test in no fixed order: the bug is saved from whichever model showed it first.
+        assertThat(b.uniqueBugs().get(0).seed()).isIn(seeds);
     }
 
     @Test

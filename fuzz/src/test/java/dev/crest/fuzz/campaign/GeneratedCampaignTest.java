@@ -87,11 +87,11 @@ class GeneratedCampaignTest {
         List<byte[]> first = Collections.synchronizedList(new ArrayList<>());
         List<byte[]> second = Collections.synchronizedList(new ArrayList<>());
         CampaignSummary a = campaign(settings(TestBackends.PERTURBED_OPT, "a", 6), recording(first)).run();
-        CampaignSummary b = campaign(settings(TestBackends.PERTURBED_OPT, "b", 6).withThreads(2), recording(second))
+        CampaignSummary b = campaign(settings(TestBackends.PERTURBED_OPT, "b", 6).withJobs(2), recording(second))
                 .run();
         assertThat(a.counts()).isEqualTo(b.counts());
         assertThat(second).hasSameSizeAs(first);
-        // Two threads may finish preparing out of order; the set of models must match.
+        // Two pipelines may test out of order; the set of models must match.
         assertThat(second.stream().map(java.util.Arrays::toString))
                 .containsExactlyInAnyOrderElementsOf(first.stream().map(java.util.Arrays::toString).toList());
         assertThat(first).allSatisfy(bytes -> assertThat(OnnxModels.parse(bytes).graph().nodes()).isNotEmpty());

@@ -57,7 +57,15 @@ public final class OrtRunner implements AutoCloseable {
 
     /** The version of the ONNX Runtime library in use, such as {@code 1.23.2}. */
     public static String version() {
-        return environment().getVersion();
+        OrtEnvironment env = environment();
+        try {
+            return env.getVersion();
+        } catch (NoSuchMethodError e) {
+            // Releases before 1.16 have no getVersion(); their jar's manifest names the release, and the native
+            // library is loaded from that same jar.
+            String fromManifest = OrtEnvironment.class.getPackage().getImplementationVersion();
+            return fromManifest == null ? "unknown" : fromManifest;
+        }
     }
 
     /** A session for a model file; ONNX Runtime itself resolves any external data next to it. */

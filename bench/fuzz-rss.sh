@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Resident memory of a crest fuzz campaign over time: runs `crest fuzz run --backend onnxruntime --time DURATION`
+# and samples VmRSS of the campaign JVM and of its worker processes every INTERVAL seconds (default 30), then
+# prints a table and the end/start ratios (start = the first sample after warm-up: 20 models tested, as the
+# campaign's own figure in summary.json).
+#   bench/fuzz-rss.sh DURATION [crest fuzz run options...]      e.g. bench/fuzz-rss.sh 30m --jobs 2 --seed 1
+# Environment: INTERVAL (seconds between samples), OUT (campaign folder; default a fresh temporary one, removed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ $# -lt 1 ]; then
+  echo "usage: bench/fuzz-rss.sh DURATION [crest fuzz run options...]   (e.g. 30m)" >&2
+  exit 2
+fi
+duration="$1"
+shift
+interval="${INTERVAL:-30}"
+out="${OUT:-}"
+cleanup_out=false
+if [ -z "$out" ]; then
+  out="$(mktemp -d /tmp/crest-fuzz-rss.XXXXXX)"
+  rmdir "$out"
+  cleanup_out=true
+fi
+
+# Build first so that the build's time and memory are not sampled.
+./crest fuzz --help >/dev/null
+
+rss_kib() { awk '/^VmRSS:/ {print $2; found=1} END {if (!found) print 0}' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+descendants() {
+  local children
+  children="$(cat /proc/"$1"/task/*/children 2>/dev/null || true)"
+  for child in $children; do
+    echo "$child"
+    descendants "$child"
+  done
+}
+
+log="$(mktemp)"
+./crest fuzz run --backend onnxruntime --time "$duration" --out "$out" "$@" 2>"$log" &
+campaign=$!
+trap 'kill "$campaign" 2>/dev/null || true; rm -f "$log"; if $cleanup_out; then rm -rf "$out"; fi' EXIT
+
+printf '| elapsed s | JVM MiB | workers | workers MiB | total MiB | models tested |\n|---:|---:|---:|---:|---:|---:|\n'
+start=$(date +%s)
+first_jvm=""
+first_workers=""
+last_jvm=0
+last_workers=0
+while kill -0 "$campaign" 2>/dev/null; do
+  sleep "$interval"
+  kill -0 "$campaign" 2>/dev/null || break
+  jvm=$(rss_kib "$campaign")
+  workers=0
+  count=0
+  for pid in $(descendants "$campaign"); do
+    workers=$((workers + $(rss_kib "$pid")))
+    count=$((count + 1))
+  done
+  tested=$( (grep -o '"tested" : [0-9]*' "$out/summary.json" 2>/dev/null || true) | head -1 | grep -o '[0-9]*$' || true)
+  printf '| %d | %.0f | %d | %.0f | %.0f | %s |\n' $(( $(date +%s) - start )) "$(echo "$jvm/1024" | bc -l)" \
+    "$count" "$(echo "$workers/1024" | bc -l)" "$(echo "($jvm+$workers)/1024" | bc -l)" "${tested:-?}"
+  if [ -z "$first_jvm" ] && [ "${tested:-0}" -ge 20 ]; then
+    first_jvm=$jvm
+    first_workers=$workers
+  fi
+  last_jvm=$jvm
+  last_workers=$workers
+done
+wait "$campaign" || { cat "$log" >&2; exit 1; }
+
+tr '\r' '\n' <"$log" | grep -v '^fuzz ' | grep -v '^ *$' | tail -3
+if [ -n "$first_jvm" ] && [ "$first_jvm" -gt 0 ]; then
+  ratio() { if [ "$2" -gt 0 ]; then printf '%.3f' "$(echo "$1/$2" | bc -l)"; else echo "n/a"; fi; }
+  echo "end/start: JVM $(ratio "$last_jvm" "$first_jvm"), workers $(ratio "$last_workers" "$first_workers"), total $(ratio $((last_jvm + last_workers)) $((first_jvm + first_workers)))"
+fi
