@@ -7,6 +7,7 @@ import dev.crest.fuzz.finding.FindingReader;
 import dev.crest.fuzz.finding.FindingStore;
 import dev.crest.fuzz.localize.Localization;
 import dev.crest.fuzz.localize.LocalizedNode;
+import dev.crest.fuzz.reduce.ReducedCaseWriter;
 import dev.crest.graph.Model;
 import dev.crest.graph.GraphException;
 import dev.crest.graph.onnx.AtomicFiles;
@@ -14,7 +15,13 @@ import dev.crest.graph.onnx.OnnxModels;
 import dev.crest.report.HtmlReport;
 import dev.crest.report.Section;
 import dev.crest.report.Table;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +31,7 @@ import java.util.Optional;
  * The HTML report of a fuzzing campaign ({@code index.html} next to {@code summary.json}): what was tested and how
  * fast, the findings by kind, and one section per distinct bug with its model graph drawn (the localized node
  * outlined), the error, the errors between the diverging pair, where the finding was localized (operator,
- * attributes, shapes, error there) and the command that replays it.
+ * attributes, shapes, error there), its reduced model when one was written, and the commands that replay them.
  */
 public final class FuzzHtmlReport {
     private FuzzHtmlReport() {
@@ -116,21 +123,48 @@ public final class FuzzHtmlReport {
         }
         facts.row("signature", bug.signature());
         s.table(facts.build());
-        Optional<Localization> localization = localization(out.resolve(bug.folder()));
+        Path folder = out.resolve(bug.folder());
+        Optional<Localization> localization = localization(folder);
         localization.ifPresent(l -> localizationTable(s, l));
-        Path model = out.resolve(bug.folder()).resolve(FindingStore.MODEL_FILE);
-        try {
-            Model parsed = OnnxModels.parse(AtomicFiles.read(model, "model"));
-            Optional<LocalizedNode> node = localization.filter(Localization::localized).map(Localization::node)
-                    .filter(n -> n.index() < parsed.graph().nodes().size());
-            s.drawing(node.isPresent() ? GraphSvg.render(parsed, node.get().index()) : GraphSvg.render(parsed),
-                    "The model of bug " + bug.id() + " (" + FindingStore.MODEL_FILE + ")"
-                            + node.map(n -> "; the localized node " + n.describe() + " is outlined in red").orElse(""));
-        } catch (GraphException e) {
-            s.paragraph("The model graph cannot be drawn: " + e.getMessage());
+        drawModel(s, folder, localization, "The model of bug " + bug.id() + " (" + FindingStore.MODEL_FILE + ")");
+        Path reduced = folder.resolve(ReducedCaseWriter.FOLDER);
+        if (Files.isRegularFile(reduced.resolve(FindingStore.MODEL_FILE))) {
+            s.paragraph(reductionSentence(reduced));
+            drawModel(s, reduced, localization(reduced), "The reduced model of bug " + bug.id() + " ("
+                    + ReducedCaseWriter.FOLDER + "/" + FindingStore.MODEL_FILE + ")");
+            s.code(FindingStore.replayCommand(reduced));
         }
         s.code(bug.replay());
         return s.build();
+    }
+
+    /** Draws the model in {@code folder}, outlining the localized node when there is one. */
+    private static void drawModel(Section.Builder s, Path folder, Optional<Localization> localization, String caption) {
+        try {
+            Model parsed = OnnxModels.parse(AtomicFiles.read(folder.resolve(FindingStore.MODEL_FILE), "model"));
+            Optional<LocalizedNode> node = localization.filter(Localization::localized).map(Localization::node)
+                    .filter(n -> n.index() < parsed.graph().nodes().size());
+            s.drawing(node.isPresent() ? GraphSvg.render(parsed, node.get().index()) : GraphSvg.render(parsed),
+                    caption + node.map(n -> "; the localized node " + n.describe() + " is outlined in red").orElse(""));
+        } catch (GraphException e) {
+            s.paragraph("The model graph cannot be drawn: " + e.getMessage());
+        }
+    }
+
+    /** What the automatic reduction did, from {@code reduction.json}; a plain sentence when that file is unreadable. */
+    private static String reductionSentence(Path reduced) {
+        try {
+            JsonNode r = new ObjectMapper().readTree(reduced.resolve(ReducedCaseWriter.REDUCTION_FILE).toFile());
+            List<String> operators = new ArrayList<>();
+            r.path("operators").forEach(op -> operators.add(op.asText()));
+            return String.format(Locale.ROOT, "Reduced from %d to %d node%s (%s) in %.1f s, %d candidates tested%s.",
+                    r.path("nodesBefore").asInt(), r.path("nodesAfter").asInt(),
+                    r.path("nodesAfter").asInt() == 1 ? "" : "s", String.join(", ", operators),
+                    r.path("elapsedSeconds").asDouble(), r.path("attempts").asInt(),
+                    r.path("cutShort").asBoolean() ? " (the time budget ended it)" : "");
+        } catch (IOException e) {
+            return "A reduced case is in " + reduced + ".";
+        }
     }
 
     /** The localization saved in the bug's {@code meta.json}; empty when absent or unreadable (older findings). */
@@ -192,6 +226,9 @@ public final class FuzzHtmlReport {
         CampaignSummary.SettingsRecord s = summary.settings();
         StringBuilder cmd = new StringBuilder("crest fuzz run");
         s.backends().forEach(b -> cmd.append(" --backend ").append(b));
+        if (!s.compare().isEmpty()) {
+            cmd.append(" --compare ").append(String.join(",", s.compare()));
+        }
         if (s.timeBudgetSeconds() != null) {
             cmd.append(" --time ").append(formatSeconds(s.timeBudgetSeconds()));
         }

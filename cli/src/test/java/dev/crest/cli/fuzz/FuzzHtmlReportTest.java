@@ -107,6 +107,32 @@ class FuzzHtmlReportTest {
     }
 
     @Test
+    void aReducedCaseIsDescribedDrawnAndReplayable() throws IOException {
+        Path folder = Files.createDirectories(out.resolve("bug-crash-compile-0"));
+        Graph graph = Graph.builder().name("g").input("x", TensorType.of(DType.FLOAT32, 4))
+                .node(Node.builder("Relu").name("relu_node").inputs("x").outputs("r").build())
+                .node(Node.builder("Softmax").name("soft").inputs("r").outputs("y").build())
+                .output("y", TensorType.of(DType.FLOAT32, 4)).build();
+        Files.write(folder.resolve("model.onnx"), OnnxModels.toBytes(Model.of(graph)));
+        Path reduced = Files.createDirectories(folder.resolve("reduced"));
+        Graph oneNode = Graph.builder().name("g").input("r", TensorType.of(DType.FLOAT32, 1))
+                .node(Node.builder("Softmax").name("soft").inputs("r").outputs("y").build())
+                .output("y", TensorType.of(DType.FLOAT32, 1)).build();
+        Files.write(reduced.resolve("model.onnx"), OnnxModels.toBytes(Model.of(oneNode)));
+        Files.writeString(reduced.resolve("reduction.json"), "{\"nodesBefore\": 2, \"nodesAfter\": 1, "
+                + "\"operators\": [\"Softmax\"], \"attempts\": 7, \"elapsedSeconds\": 1.5, \"cutShort\": false}");
+        CampaignSummary.BugRecord bug = new CampaignSummary.BugRecord("0123456789ab", "crash", "compile",
+                "onnxruntime-opt", "1.23.2", null, "sig", null, 1, "bug-crash-compile-0", 3, "boom", 0, 0,
+                "crest fuzz replay " + folder);
+
+        String page = FuzzHtmlReport.build(out, summary(List.of(bug), List.of())).toHtml();
+
+        assertThat(page).contains("Reduced from 2 to 1 node (Softmax) in 1.5 s, 7 candidates tested.")
+                .contains("The reduced model of bug 0123456789ab")
+                .contains("crest fuzz replay " + reduced);
+    }
+
+    @Test
     void aMissingModelIsSaidNotFatal() {
         CampaignSummary.BugRecord bug = new CampaignSummary.BugRecord("0123456789ab", "crash", "compile",
                 "onnxruntime-opt", "1.23.2", null, "sig", null, 1, "bug-crash-compile-0", 42, "died", 0, 0,
