@@ -107,7 +107,8 @@ public record Comparison(boolean agrees, String detail, double maxAbsError, doub
         return current.isEmpty() ? candidate : current;
     }
 
-    private static boolean hasNonFinite(Tensor t) {
+    /** Whether a floating-point tensor holds NaN or an infinity (never for integer and boolean tensors). */
+    public static boolean hasNonFinite(Tensor t) {
         if (!t.dtype().isFloat()) {
             return false;
         }
