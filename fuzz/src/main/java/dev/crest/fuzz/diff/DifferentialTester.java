@@ -7,6 +7,8 @@ import dev.crest.fuzz.backend.Stage;
 import dev.crest.fuzz.backend.TargetRun;
 import dev.crest.fuzz.localize.Localization;
 import dev.crest.fuzz.localize.Localizer;
+import dev.crest.graph.Node;
+import dev.crest.graph.interp.Interpreter;
 import dev.crest.tensor.DType;
 import dev.crest.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -22,7 +24,9 @@ import java.util.Set;
  * there blames an optimization pass, otherwise the backend as a whole. Disagreements where the reference itself
  * holds NaN or an infinity are dropped as false alarms, and values computed in float16 are compared with the
  * tolerance's float16 pair (see {@link HalfPrecisionValues}). Each finding is localized
- * ({@link Localizer}) before the verdict is returned, unless the tester was made {@link #withoutLocalization()}.
+ * ({@link Localizer}) before the verdict is returned, unless the tester was made {@link #withoutLocalization()};
+ * a divergence that starts at a node whose result ONNX leaves undefined for its inputs ({@link UndefinedResult})
+ * is dropped too.
  */
 public final class DifferentialTester {
     private final BackendExecutor executor;
@@ -86,10 +90,15 @@ public final class DifferentialTester {
         Verdict verdict = classify(tested, outcomes);
         if (localizing && verdict.isFinding()) {
             Finding localized = localize(tested, verdict.finding().get());
-            verdict = float16PrecisionOnly(tested, localized, outcomes)
-                    ? Verdict.dropped("float16 computed at a higher precision: " + localized.message() + "; "
-                            + localized.localization().map(Localization::summary).orElse(""))
-                    : Verdict.of(localized);
+            Optional<String> undefined = undefinedAtLocalizedNode(tested, localized);
+            if (undefined.isPresent()) {
+                verdict = Verdict.dropped("undefined in ONNX: " + undefined.get() + "; " + localized.message());
+            } else {
+                verdict = float16PrecisionOnly(tested, localized, outcomes)
+                        ? Verdict.dropped("float16 computed at a higher precision: " + localized.message() + "; "
+                                + localized.localization().map(Localization::summary).orElse(""))
+                        : Verdict.of(localized);
+            }
         }
         return new TestResult(tested, verdict, outcomes);
     }
@@ -127,6 +136,26 @@ public final class DifferentialTester {
             anyDiffers |= differs;
         }
         return anyDiffers;
+    }
+
+    /**
+     * Why the node an inconsistency was localized to has an undefined result on the reference's values of its
+     * inputs (see {@link UndefinedResult}); then engines may differ and the finding is a false alarm.
+     */
+    private static Optional<String> undefinedAtLocalizedNode(TestCase tested, Finding finding) {
+        Optional<Localization> where = finding.localization().filter(Localization::localized);
+        if (where.isEmpty() || where.get().node().index() >= tested.model().graph().nodes().size()) {
+            return Optional.empty();
+        }
+        Node node = tested.model().graph().nodes().get(where.get().node().index());
+        if (!node.opType().equals("Cast") && !node.opType().equals("Pow")) {
+            return Optional.empty();
+        }
+        try {
+            return UndefinedResult.of(node, Interpreter.standard().trace(tested.model(), tested.inputs()).values());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private Finding localize(TestCase tested, Finding finding) {
