@@ -17,6 +17,9 @@ import java.util.List;
  * is an error and nothing is written.
  */
 public final class SparkFuzzCampaign {
+    /** What a shard needs beyond its time budget: worker start-up and the backends' capability probes. */
+    private static final Duration START_UP_ALLOWANCE = Duration.ofMinutes(1);
+
     private final SparkConnection connection;
     private final CampaignSettings settings;
     private final int shards;
@@ -54,6 +57,7 @@ public final class SparkFuzzCampaign {
     /** Runs the shards and merges their findings; throws when every shard failed. */
     public Result run() {
         ShardMerger.requireEmpty(settings.out().toAbsolutePath().normalize());
+        requireTimeWithinTaskLimit();
         List<ShardSpec> plan = ShardPlan.of(settings.seed(), shards, settings.maxModels());
         List<List<ShardSpec>> chunks = plan.stream().map(List::of).toList();
         List<ShardResult> results = new ArrayList<>();
@@ -68,5 +72,23 @@ public final class SparkFuzzCampaign {
         }
         CampaignSummary summary = new ShardMerger(settings, plan.size()).merge(results, elapsed);
         return new Result(summary, plan.size(), failures);
+    }
+
+    /**
+     * A shard bounded by --time runs for that long plus start-up and the reduction of its last bug; refusing a
+     * budget the task limit would cut off beats cancelling every shard at the limit.
+     */
+    private void requireTimeWithinTaskLimit() {
+        if (settings.timeBudget().isEmpty()) {
+            return;
+        }
+        Duration needed = settings.timeBudget().get().plus(settings.reduceBudget()).plus(START_UP_ALLOWANCE);
+        Duration limit = connection.settings().taskTimeout();
+        if (needed.compareTo(limit) > 0) {
+            throw new SparkEngineException("each shard runs for --time " + settings.timeBudget().get().toSeconds()
+                    + " s plus up to " + needed.minus(settings.timeBudget().get()).toSeconds() + " s of start-up and"
+                    + " reduction, beyond the Spark task time limit of " + limit.toSeconds() + " s; give"
+                    + " --task-timeout " + needed.toSeconds() + " or more");
+        }
     }
 }

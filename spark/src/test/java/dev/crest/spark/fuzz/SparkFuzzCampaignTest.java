@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -82,6 +83,18 @@ class SparkFuzzCampaignTest {
                 .isInstanceOf(SparkEngineException.class)
                 .hasMessageStartingWith("every fuzzing shard failed, so nothing was written; the first: shard 0 on ")
                 .hasMessageContaining("no-such-backend");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aTimeBudgetBeyondTheTaskTimeLimitIsRefusedBeforeAnyShardRuns() {
+        Path out = dir.resolve("long");
+        CampaignSettings longRun = settings(TestBackends.PERTURBED_OPT, 2, out)
+                .withTimeBudget(Optional.of(Duration.ofMinutes(5))).withMaxModels(OptionalLong.empty()).withReduceBudget(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> new SparkFuzzCampaign(spark, longRun, 2, null).run())
+                .isInstanceOf(SparkEngineException.class)
+                .hasMessage("each shard runs for --time 300 s plus up to 90 s of start-up and reduction, beyond the"
+                        + " Spark task time limit of 300 s; give --task-timeout 390 or more");
         assertThat(out).doesNotExist();
     }
 
