@@ -2,22 +2,36 @@ package dev.crest.cli.fuzz;
 
 import dev.crest.fuzz.campaign.CampaignSummary;
 import dev.crest.fuzz.draw.GraphSvg;
+import dev.crest.fuzz.FuzzException;
+import dev.crest.fuzz.finding.FindingReader;
 import dev.crest.fuzz.finding.FindingStore;
+import dev.crest.fuzz.localize.Localization;
+import dev.crest.fuzz.localize.LocalizedNode;
+import dev.crest.fuzz.reduce.ReducedCaseWriter;
+import dev.crest.graph.Model;
 import dev.crest.graph.GraphException;
 import dev.crest.graph.onnx.AtomicFiles;
 import dev.crest.graph.onnx.OnnxModels;
 import dev.crest.report.HtmlReport;
 import dev.crest.report.Section;
 import dev.crest.report.Table;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The HTML report of a fuzzing campaign ({@code index.html} next to {@code summary.json}): what was tested and how
- * fast, the findings by kind, and one section per distinct bug with its model graph drawn, the error, the errors
- * between the diverging pair and the command that replays it.
+ * fast, the findings by kind, and one section per distinct bug with its model graph drawn (the localized node
+ * outlined), the error, the errors between the diverging pair, where the finding was localized (operator,
+ * attributes, shapes, error there), its reduced model when one was written, and the commands that replay them.
  */
 public final class FuzzHtmlReport {
     private FuzzHtmlReport() {
@@ -40,8 +54,9 @@ public final class FuzzHtmlReport {
         report.section("Overview", s -> {
             s.paragraph("Stopped by " + summary.stoppedBy() + ". Every model ran on the reference interpreter and on "
                     + String.join(", ", summary.runs().stream().map(CampaignSummary.RunRecord::backend).toList())
-                    + "; findings with the same symptom, stage, backend, diverging pair and normalized message count "
-                    + "as one bug, whose first occurrence is saved.");
+                    + "; findings with the same symptom, stage, backend, diverging pair, normalized message and, for "
+                    + "an inconsistency, the operator and dtype it was localized to count as one bug, whose first "
+                    + "occurrence is saved.");
             s.table(Table.builder("models", "count")
                     .row("generated", counts.generated())
                     .row("generation failed", counts.generationFailures())
@@ -67,11 +82,11 @@ public final class FuzzHtmlReport {
                 counts.byStage().forEach((k, v) -> table.row("stage", k, v));
                 counts.byPair().forEach((k, v) -> table.row("diverging pair", k, v));
                 s.table(table.build());
-                Table.Builder bugs = Table.builder("bug", "symptom", "stage", "backend", "diverging pair", "count",
-                        "folder");
+                Table.Builder bugs = Table.builder("bug", "symptom", "stage", "backend", "diverging pair",
+                        "localized operator", "count", "folder");
                 for (CampaignSummary.BugRecord bug : summary.uniqueBugs()) {
                     bugs.row(bug.id(), bug.symptom(), bug.stage(), bug.backend(), bug.pair() == null ? "" : bug.pair(),
-                            bug.count(), bug.folder());
+                            bug.localizedOperator() == null ? "" : bug.localizedOperator(), bug.count(), bug.folder());
                 }
                 s.table(bugs.caption("Distinct bugs, in the order found").csv("bugs.csv").build());
             });
@@ -108,15 +123,93 @@ public final class FuzzHtmlReport {
         }
         facts.row("signature", bug.signature());
         s.table(facts.build());
-        Path model = out.resolve(bug.folder()).resolve(FindingStore.MODEL_FILE);
-        try {
-            s.drawing(GraphSvg.render(OnnxModels.parse(AtomicFiles.read(model, "model"))),
-                    "The model of bug " + bug.id() + " (" + FindingStore.MODEL_FILE + ")");
-        } catch (GraphException e) {
-            s.paragraph("The model graph cannot be drawn: " + e.getMessage());
+        Path folder = out.resolve(bug.folder());
+        Optional<Localization> localization = localization(folder);
+        localization.ifPresent(l -> localizationTable(s, l));
+        drawModel(s, folder, localization, "The model of bug " + bug.id() + " (" + FindingStore.MODEL_FILE + ")");
+        Path reduced = folder.resolve(ReducedCaseWriter.FOLDER);
+        if (Files.isRegularFile(reduced.resolve(FindingStore.MODEL_FILE))) {
+            s.paragraph(reductionSentence(reduced));
+            drawModel(s, reduced, localization(reduced), "The reduced model of bug " + bug.id() + " ("
+                    + ReducedCaseWriter.FOLDER + "/" + FindingStore.MODEL_FILE + ")");
+            s.code(FindingStore.replayCommand(reduced));
         }
         s.code(bug.replay());
         return s.build();
+    }
+
+    /** Draws the model in {@code folder}, outlining the localized node when there is one. */
+    private static void drawModel(Section.Builder s, Path folder, Optional<Localization> localization, String caption) {
+        try {
+            Model parsed = OnnxModels.parse(AtomicFiles.read(folder.resolve(FindingStore.MODEL_FILE), "model"));
+            Optional<LocalizedNode> node = localization.filter(Localization::localized).map(Localization::node)
+                    .filter(n -> n.index() < parsed.graph().nodes().size());
+            s.drawing(node.isPresent() ? GraphSvg.render(parsed, node.get().index()) : GraphSvg.render(parsed),
+                    caption + node.map(n -> "; the localized node " + n.describe() + " is outlined in red").orElse(""));
+        } catch (GraphException e) {
+            s.paragraph("The model graph cannot be drawn: " + e.getMessage());
+        }
+    }
+
+    /** What the automatic reduction did, from {@code reduction.json}; a plain sentence when that file is unreadable. */
+    private static String reductionSentence(Path reduced) {
+        try {
+            JsonNode r = new ObjectMapper().readTree(reduced.resolve(ReducedCaseWriter.REDUCTION_FILE).toFile());
+            List<String> operators = new ArrayList<>();
+            r.path("operators").forEach(op -> operators.add(op.asText()));
+            return String.format(Locale.ROOT, "Reduced from %d to %d node%s (%s) in %.1f s, %d candidates tested%s.",
+                    r.path("nodesBefore").asInt(), r.path("nodesAfter").asInt(),
+                    r.path("nodesAfter").asInt() == 1 ? "" : "s", String.join(", ", operators),
+                    r.path("elapsedSeconds").asDouble(), r.path("attempts").asInt(),
+                    r.path("cutShort").asBoolean() ? " (the time budget ended it)" : "");
+        } catch (IOException e) {
+            return "A reduced case is in " + reduced + ".";
+        }
+    }
+
+    /** The localization saved in the bug's {@code meta.json}; empty when absent or unreadable (older findings). */
+    private static Optional<Localization> localization(Path folder) {
+        try {
+            return FindingReader.readMeta(folder).localizationValue();
+        } catch (FuzzException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void localizationTable(Section.Builder s, Localization l) {
+        s.paragraph(capitalized(l.summary()) + ".");
+        if (!l.localized()) {
+            return;
+        }
+        LocalizedNode node = l.node();
+        Table.Builder table = Table.builder("localization", "value")
+                .row("node", node.describe())
+                .row("operator and dtype", l.operatorWithDtype());
+        node.attributes().forEach((name, value) -> table.row("attribute " + name, value));
+        node.inputs().forEach(v -> table.row("input " + v.name(), v.type()));
+        node.outputs().forEach(v -> table.row("output " + v.name(), v.type()));
+        if (l.method().equals(Localization.INTERMEDIATES)) {
+            table.row("compared", l.actual() + " vs " + l.expected())
+                    .row("diverging output", l.output())
+                    .row("max abs error there", l.maxAbsError())
+                    .row("max rel error there", l.maxRelError())
+                    .row("first difference", l.detail())
+                    .row("max abs / rel error over its inputs", l.inputMaxAbsError() + " / " + l.inputMaxRelError());
+            if (l.actualAgreesWithReference() != null) {
+                table.row(l.actual() + " agrees with the reference there", l.actualAgreesWithReference() ? "yes" : "no");
+            }
+            if (l.expectedAgreesWithReference() != null) {
+                table.row(l.expected() + " agrees with the reference there",
+                        l.expectedAgreesWithReference() ? "yes" : "no");
+            }
+        } else {
+            table.row("found by", "the node named in " + l.actual() + "'s error message");
+        }
+        s.table(table.caption("Where the finding was localized").build());
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static Map<String, String> provenance(CampaignSummary summary) {
@@ -133,6 +226,9 @@ public final class FuzzHtmlReport {
         CampaignSummary.SettingsRecord s = summary.settings();
         StringBuilder cmd = new StringBuilder("crest fuzz run");
         s.backends().forEach(b -> cmd.append(" --backend ").append(b));
+        if (!s.compare().isEmpty()) {
+            cmd.append(" --compare ").append(String.join(",", s.compare()));
+        }
         if (s.timeBudgetSeconds() != null) {
             cmd.append(" --time ").append(formatSeconds(s.timeBudgetSeconds()));
         }

@@ -93,6 +93,15 @@ public final class FuzzRunCommand implements Callable<Integer> {
     @Option(names = "--atol", paramLabel = "X", description = "absolute tolerance (default: ${DEFAULT-VALUE})")
     private double atol = Tolerance.DEFAULT.atol();
 
+    @Option(names = "--float16-rtol", paramLabel = "X",
+            description = "relative tolerance for values computed in float16, which backends may accumulate in "
+                    + "float32 (default: ${DEFAULT-VALUE})")
+    private double float16Rtol = Tolerance.DEFAULT_FLOAT16_RTOL;
+
+    @Option(names = "--float16-atol", paramLabel = "X",
+            description = "absolute tolerance for values computed in float16 (default: ${DEFAULT-VALUE})")
+    private double float16Atol = Tolerance.DEFAULT_FLOAT16_ATOL;
+
     @Option(names = "--timeout", paramLabel = "DURATION",
             description = "time one backend may take to compile and run one model (default: 10s)")
     private String caseTimeout = "10s";
@@ -160,7 +169,7 @@ public final class FuzzRunCommand implements Callable<Integer> {
                 Optional.ofNullable(time).map(t -> DurationText.parse(t, "--time")),
                 maxModels == null ? OptionalLong.empty() : OptionalLong.of(maxModels), campaignSeed, nodes, opset,
                 operators == null ? List.of() : operators.stream().map(String::trim).toList(),
-                new Tolerance(rtol, atol), DurationText.parse(caseTimeout, "--timeout"),
+                new Tolerance(rtol, atol, float16Rtol, float16Atol), DurationText.parse(caseTimeout, "--timeout"),
                 DurationText.parse(searchBudget, "--search-budget"),
                 searchIterations == null ? OptionalInt.empty() : OptionalInt.of(searchIterations), out, jobs,
                 compare == null ? List.of() : compare.stream().map(String::trim).toList(), resume,

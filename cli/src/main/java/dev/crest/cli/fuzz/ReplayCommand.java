@@ -75,7 +75,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (json) {
             JsonOutput.print(out, toJson(result, moved));
         } else {
-            out.println(result.summary());
+            out.println(result.report());
             moved.ifPresent(m -> out.println(releaseLine(result, m)));
             out.flush();
         }
@@ -129,6 +129,7 @@ public final class ReplayCommand implements Callable<Integer> {
             now.put("stage", f.stage().label());
             now.put("backend", f.backend());
             now.put("message", f.message());
+            f.localization().ifPresent(l -> now.put("localization", l));
         });
         Map<String, Object> runs = new LinkedHashMap<>();
         for (RunOutcome o : result.rerun().runs().values()) {

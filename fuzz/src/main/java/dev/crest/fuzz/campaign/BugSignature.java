@@ -31,10 +31,15 @@ public record BugSignature(String symptom, String stage, String backend, Optiona
         Objects.requireNonNull(localizedOperator);
     }
 
-    /** The signature of a finding that has not been localized. */
+    /**
+     * The signature of a finding: for an inconsistency localized to a node, the operator and dtype there
+     * ({@link Finding#localizedOperator()}) are part of it, so the same wrong operator found through different
+     * models is one bug and different wrong operators are different bugs.
+     */
     public static BugSignature of(Finding finding) {
         return new BugSignature(finding.symptom().label(), finding.stage().label(), finding.backend(),
-                finding.pair().map(Object::toString), MessageNormalizer.normalize(finding.message()), Optional.empty());
+                finding.pair().map(Object::toString), MessageNormalizer.normalize(finding.message()),
+                finding.localizedOperator());
     }
 
     /** This signature with the operator an inconsistency was localized to. */

@@ -119,8 +119,11 @@ record CampaignHistory(SeedSequence.Finished finished, CampaignProgress counters
 
     private static Finding finding(StoredFinding stored) {
         FindingMeta m = stored.meta();
-        return new Finding(m.symptomValue(), m.stageValue(), m.backend(), m.backendVersion(), m.pairValue(),
-                m.maxAbsError(), m.maxRelError(), m.message(), stored.errorLog());
+        Finding finding = new Finding(m.symptomValue(), m.stageValue(), m.backend(), m.backendVersion(),
+                m.pairValue(), m.maxAbsError(), m.maxRelError(), m.message(), stored.errorLog());
+        // The saved localization is part of an inconsistency's signature; without it a resumed campaign would
+        // not recognize its own bugs.
+        return m.localizationValue().map(finding::withLocalization).orElse(finding);
     }
 
     /** The folder's entries except hidden ones (temporary files a killed run may leave), sorted by name. */

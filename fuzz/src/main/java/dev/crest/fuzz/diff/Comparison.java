@@ -1,8 +1,10 @@
 package dev.crest.fuzz.diff;
 
 import dev.crest.tensor.Closeness;
+import dev.crest.tensor.DType;
 import dev.crest.tensor.Tensor;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The result of comparing one backend's outputs ({@code actual}) with another's ({@code expected}) output by
@@ -20,10 +22,34 @@ public record Comparison(boolean agrees, String detail, double maxAbsError, doub
 
     /**
      * Compares outputs under {@code tolerance}: NaN positions agree only when both sides are NaN, infinities only
-     * when both have the same sign; a missing output, or a different dtype or shape, is a disagreement.
+     * when both have the same sign; a missing output, or a different dtype or shape, is a disagreement. Float16
+     * outputs are compared with the tolerance's float16 pair.
      */
     public static Comparison of(Map<String, Tensor> actual, Map<String, Tensor> expected, Tolerance tolerance) {
-        Closeness rule = tolerance.closeness();
+        return of(actual, expected, tolerance, Set.of());
+    }
+
+    /**
+     * As {@link #of(Map, Map, Tolerance)}, also comparing the outputs named in {@code float16Computed} (see
+     * {@link HalfPrecisionValues}) with the float16 pair.
+     */
+    public static Comparison of(Map<String, Tensor> actual, Map<String, Tensor> expected, Tolerance tolerance,
+            Set<String> float16Computed) {
+        return compare(actual, expected, Map.of(), tolerance, float16Computed);
+    }
+
+    /**
+     * As {@link #of(Map, Map, Tolerance, Set)}, but only at the elements where {@code reference} (the oracle's value
+     * of the same name, when it has one) is finite: where the oracle itself overflowed or left the domain, any two
+     * answers are equally right, so only the other elements can show a divergence.
+     */
+    public static Comparison whereReferenceFinite(Map<String, Tensor> actual, Map<String, Tensor> expected,
+            Map<String, Tensor> reference, Tolerance tolerance, Set<String> float16Computed) {
+        return compare(actual, expected, reference, tolerance, float16Computed);
+    }
+
+    private static Comparison compare(Map<String, Tensor> actual, Map<String, Tensor> expected,
+            Map<String, Tensor> reference, Tolerance tolerance, Set<String> float16Computed) {
         String detail = "";
         double maxAbs = 0;
         double maxRel = 0;
@@ -45,7 +71,16 @@ public record Comparison(boolean agrees, String detail, double maxAbsError, doub
                 detail = first(detail, "output '" + name + "' has shape " + got.shape() + " instead of " + want.shape());
                 continue;
             }
+            Tensor mask = reference.get(name);
+            if (mask != null && !mask.shape().equals(want.shape())) {
+                mask = null;
+            }
+            Closeness rule = tolerance.closeness(want.dtype() == DType.FLOAT16
+                    || float16Computed.contains(name));
             for (int i = 0; i < want.size(); i++) {
+                if (mask != null && !Double.isFinite(mask.getDouble(i))) {
+                    continue;
+                }
                 double a = got.getDouble(i);
                 double x = want.getDouble(i);
                 if (Double.isFinite(a) && Double.isFinite(x)) {
@@ -72,7 +107,8 @@ public record Comparison(boolean agrees, String detail, double maxAbsError, doub
         return current.isEmpty() ? candidate : current;
     }
 
-    private static boolean hasNonFinite(Tensor t) {
+    /** Whether a floating-point tensor holds NaN or an infinity (never for integer and boolean tensors). */
+    public static boolean hasNonFinite(Tensor t) {
         if (!t.dtype().isFloat()) {
             return false;
         }

@@ -5,32 +5,56 @@ import dev.crest.fuzz.backend.ReferenceBackend;
 import dev.crest.fuzz.backend.RunOutcome;
 import dev.crest.fuzz.backend.Stage;
 import dev.crest.fuzz.backend.TargetRun;
+import dev.crest.fuzz.localize.Localization;
+import dev.crest.fuzz.localize.Localizer;
+import dev.crest.tensor.DType;
 import dev.crest.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs a test case on the reference and on every target backend and classifies the result, following NNSmith's
  * two-level check (Liu et al., ASPLOS 2023): a run that crashes, throws or hangs is a finding at that stage; an
  * optimized run that disagrees with the reference is compared with its unoptimized baseline, and a disagreement
  * there blames an optimization pass, otherwise the backend as a whole. Disagreements where the reference itself
- * holds NaN or an infinity are dropped as false alarms.
+ * holds NaN or an infinity are dropped as false alarms, and values computed in float16 are compared with the
+ * tolerance's float16 pair (see {@link HalfPrecisionValues}). Each finding is localized
+ * ({@link Localizer}) before the verdict is returned, unless the tester was made {@link #withoutLocalization()}.
  */
 public final class DifferentialTester {
     private final BackendExecutor executor;
     private final List<TargetRun> runs;
     private final Tolerance tolerance;
+    private final boolean localizing;
 
-    /** A tester running {@code runs} through {@code executor} and comparing under {@code tolerance}. */
+    /**
+     * A tester running {@code runs} through {@code executor}, comparing under {@code tolerance} and localizing
+     * every finding.
+     */
     public DifferentialTester(BackendExecutor executor, List<TargetRun> runs, Tolerance tolerance) {
+        this(executor, runs, tolerance, true);
+    }
+
+    private DifferentialTester(BackendExecutor executor, List<TargetRun> runs, Tolerance tolerance,
+            boolean localizing) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a differential test needs at least one backend run");
         }
         this.executor = executor;
         this.runs = List.copyOf(runs);
         this.tolerance = tolerance;
+        this.localizing = localizing;
+    }
+
+    /**
+     * The same tester without localization: each inconsistency then costs no extra backend runs, which suits
+     * callers that only need the verdict many times over (a reducer checking whether a smaller model still fails).
+     */
+    public DifferentialTester withoutLocalization() {
+        return new DifferentialTester(executor, runs, tolerance, false);
     }
 
     /** The runs compared with the reference. */
@@ -59,10 +83,68 @@ public final class DifferentialTester {
         for (TargetRun run : runs) {
             outcomes.put(run.backend(), executor.execute(run.backend(), tested.modelBytes(), tested.inputs()));
         }
-        return new TestResult(tested, classify(tested.referenceOutputs(), outcomes), outcomes);
+        Verdict verdict = classify(tested, outcomes);
+        if (localizing && verdict.isFinding()) {
+            Finding localized = localize(tested, verdict.finding().get());
+            verdict = float16PrecisionOnly(tested, localized, outcomes)
+                    ? Verdict.dropped("float16 computed at a higher precision: " + localized.message() + "; "
+                            + localized.localization().map(Localization::summary).orElse(""))
+                    : Verdict.of(localized);
+        }
+        return new TestResult(tested, verdict, outcomes);
     }
 
-    private Verdict classify(Map<String, Tensor> reference, Map<String, RunOutcome> outcomes) {
+    /**
+     * A known-benign case: the outputs that differ are all float16-computed and the localization shows no wrong
+     * operator, because the difference disappears once every intermediate value is a graph output, or because the
+     * localized node run alone on the reference's inputs agrees. ONNX Runtime's CPU provider runs float16
+     * operators that lack a float16 kernel in float32 between inserted casts and drops the casts between
+     * consecutive operators, so a float16 chain is evaluated without rounding its intermediate values; the
+     * difference is then the precision of float16 itself (made visible by a cancellation, a truncating cast to an
+     * integer or a function of a large argument), not a wrong result.
+     */
+    private boolean float16PrecisionOnly(TestCase tested, Finding finding, Map<String, RunOutcome> outcomes) {
+        if (finding.symptom() != Symptom.INCONSISTENCY || finding.localization().isEmpty()) {
+            return false;
+        }
+        Localization where = finding.localization().get();
+        if (!where.note().equals(Localization.DISAPPEARS) && !Boolean.FALSE.equals(where.nodeAloneDiverges())) {
+            return false;
+        }
+        DivergingPair pair = finding.pair().get();
+        Map<String, Tensor> actual = outcomes.get(pair.actual()).outputs();
+        Map<String, Tensor> expected = pair.expected().equals(ReferenceBackend.NAME) ? tested.referenceOutputs()
+                : outcomes.get(pair.expected()).outputs();
+        Set<String> half = HalfPrecisionValues.of(tested.model());
+        boolean anyDiffers = false;
+        for (Map.Entry<String, Tensor> e : expected.entrySet()) {
+            Tensor got = actual.get(e.getKey());
+            boolean differs = got == null || !Comparison.of(Map.of(e.getKey(), got), Map.of(e.getKey(), e.getValue()),
+                    tolerance, half).agrees();
+            if (differs && !half.contains(e.getKey()) && e.getValue().dtype() != DType.FLOAT16) {
+                return false;
+            }
+            anyDiffers |= differs;
+        }
+        return anyDiffers;
+    }
+
+    private Finding localize(TestCase tested, Finding finding) {
+        try {
+            return new Localizer(executor, tolerance).localize(tested, finding);
+        } catch (RuntimeException e) {
+            // Localization is a help for triage; a failure in it must not lose the finding itself.
+            return finding.symptom() == Symptom.INCONSISTENCY
+                    ? finding.withLocalization(Localization.notLocalized(Localization.INTERMEDIATES,
+                            finding.pair().get().actual(), finding.pair().get().expected(),
+                            "localization failed: " + e))
+                    : finding;
+        }
+    }
+
+    private Verdict classify(TestCase tested, Map<String, RunOutcome> outcomes) {
+        Map<String, Tensor> reference = tested.referenceOutputs();
+        Set<String> half = null;
         for (TargetRun run : runs) {
             RunOutcome outcome = outcomes.get(run.backend());
             if (!outcome.succeeded()) {
@@ -77,13 +159,22 @@ public final class DifferentialTester {
             if (vsReference.agrees()) {
                 continue;
             }
+            if (half == null) {
+                half = HalfPrecisionValues.of(tested.model());
+            }
+            if (!half.isEmpty()) {
+                vsReference = Comparison.of(outcome.outputs(), reference, tolerance, half);
+                if (vsReference.agrees()) {
+                    continue;
+                }
+            }
             if (vsReference.expectedNonFinite()) {
                 return Verdict.dropped(run.backend() + " disagrees with a reference output holding NaN or infinity ("
                         + vsReference.detail() + ")");
             }
             Optional<RunOutcome> baseline = run.baseline().map(outcomes::get);
             if (baseline.isPresent()) {
-                Comparison vsBaseline = Comparison.of(outcome.outputs(), baseline.get().outputs(), tolerance);
+                Comparison vsBaseline = Comparison.of(outcome.outputs(), baseline.get().outputs(), tolerance, half);
                 if (!vsBaseline.agrees()) {
                     return inconsistency(outcome, new DivergingPair(run.backend(), baseline.get().backend(),
                             DivergingPair.Kind.OPT_VS_NOOPT), vsBaseline);

@@ -20,6 +20,8 @@ public final class GraphSvg {
     private static final int GAP_X = 24;
     private static final int GAP_Y = 46;
     private static final int MARGIN = 16;
+    private static final String HIGHLIGHT_FILL = "#fee2e2";
+    private static final String HIGHLIGHT_STROKE = "#dc2626";
 
     private GraphSvg() {
     }
@@ -29,8 +31,20 @@ public final class GraphSvg {
         return render(ModelDiagram.of(model));
     }
 
+    /**
+     * The SVG document of {@code model}'s graph with the node at {@code nodeIndex} (in the graph's topological
+     * order) outlined in red, e.g. the node a finding was localized to.
+     */
+    public static String render(Model model, int nodeIndex) {
+        return render(ModelDiagram.of(model), ModelDiagram.nodeBoxId(nodeIndex));
+    }
+
     /** The SVG document of a laid-out diagram. */
     public static String render(ModelDiagram diagram) {
+        return render(diagram, "");
+    }
+
+    private static String render(ModelDiagram diagram, String highlightedBox) {
         Map<String, double[]> frames = new HashMap<>(); // id → {x, y, width, height}
         int layers = diagram.layerCount();
         double[] rowWidths = new double[Math.max(layers, 1)];
@@ -76,8 +90,12 @@ public final class GraphSvg {
         for (Box box : diagram.boxes()) {
             double[] f = frames.get(box.id());
             String[] style = style(box.kind());
-            svg.append(String.format(Locale.ROOT, "<g><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                    + "rx=\"%s\" fill=\"%s\" stroke=\"%s\"/>%n", f[0], f[1], f[2], f[3], style[2], style[0], style[1]));
+            boolean highlighted = box.id().equals(highlightedBox);
+            svg.append(String.format(Locale.ROOT, "<g%s><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                    + "rx=\"%s\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>%n",
+                    highlighted ? " class=\"localized\"" : "", f[0], f[1], f[2], f[3], style[2],
+                    highlighted ? HIGHLIGHT_FILL : style[0], highlighted ? HIGHLIGHT_STROKE : style[1],
+                    highlighted ? "3" : "1"));
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
                     + "font-weight=\"bold\">%s</text>%n", f[0] + f[2] / 2, f[1] + 15, escape(box.title())));
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text></g>%n",

@@ -57,6 +57,11 @@ public final class ModelDiagram {
         return boxes.stream().mapToInt(Box::layer).max().orElse(-1) + 1;
     }
 
+    /** The identifier of the box of the node at {@code index} in the graph's topological order. */
+    public static String nodeBoxId(int index) {
+        return "node:" + index;
+    }
+
     /** Lays out {@code model}'s graph. */
     public static ModelDiagram of(Model model) {
         Graph graph = model.graph();
@@ -86,7 +91,7 @@ public final class ModelDiagram {
         List<Node> nodes = graph.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
-            String id = "node:" + i;
+            String id = nodeBoxId(i);
             int nodeLayer = 1;
             for (String in : node.inputs()) {
                 String from = producerBox.get(in);

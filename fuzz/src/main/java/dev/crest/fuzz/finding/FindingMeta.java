@@ -6,6 +6,7 @@ import dev.crest.fuzz.diff.DivergingPair;
 import dev.crest.fuzz.diff.Finding;
 import dev.crest.fuzz.diff.Symptom;
 import dev.crest.fuzz.diff.Tolerance;
+import dev.crest.fuzz.localize.Localization;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,12 +31,23 @@ import java.util.Optional;
  * @param seed the seed the test case came from
  * @param provenance where the test case came from
  * @param replay the command that replays the finding
+ * @param localization where the finding was localized, or why not; null when not tried (older findings, timeouts)
  */
 public record FindingMeta(int format, String symptom, String stage, String backend, String backendVersion,
         PairMeta pair, double maxAbsError, double maxRelError, String message, List<RunMeta> runs,
-        Tolerance tolerance, Map<String, String> options, long seed, Map<String, String> provenance, String replay) {
+        Tolerance tolerance, Map<String, String> options, long seed, Map<String, String> provenance, String replay,
+        Localization localization) {
     /** The format written by this version of Crest. */
     public static final int FORMAT = 1;
+
+    /** A meta without a localization (the form before localization existed). */
+    public FindingMeta(int format, String symptom, String stage, String backend, String backendVersion,
+            PairMeta pair, double maxAbsError, double maxRelError, String message, List<RunMeta> runs,
+            Tolerance tolerance, Map<String, String> options, long seed, Map<String, String> provenance,
+            String replay) {
+        this(format, symptom, stage, backend, backendVersion, pair, maxAbsError, maxRelError, message, runs, tolerance,
+                options, seed, provenance, replay, null);
+    }
 
     /** A diverging pair as JSON. */
     public record PairMeta(String actual, String expected, String kind) {
@@ -53,7 +65,13 @@ public record FindingMeta(int format, String symptom, String stage, String backe
         List<RunMeta> runMetas = runs.stream().map(r -> new RunMeta(r.backend(), r.baseline().orElse(null))).toList();
         return new FindingMeta(FORMAT, finding.symptom().label(), finding.stage().label(), finding.backend(),
                 finding.backendVersion(), pair, finding.maxAbsError(), finding.maxRelError(), finding.message(),
-                runMetas, tolerance, Map.copyOf(options), seed, Map.copyOf(provenance), replay);
+                runMetas, tolerance, Map.copyOf(options), seed, Map.copyOf(provenance), replay,
+                finding.localization().orElse(null));
+    }
+
+    /** The localization, when one was recorded. */
+    public Optional<Localization> localizationValue() {
+        return Optional.ofNullable(localization);
     }
 
     /** The symptom as an enum. */

@@ -58,7 +58,8 @@ public final class FindingReader {
         return new StoredFinding(folder, meta, testCase, errorLog);
     }
 
-    private static FindingMeta readMeta(Path folder) {
+    /** Reads and checks only the {@code meta.json} of the finding in {@code folder} (what reports show). */
+    public static FindingMeta readMeta(Path folder) {
         Path file = folder.resolve(FindingStore.META_FILE);
         FindingMeta meta;
         try {

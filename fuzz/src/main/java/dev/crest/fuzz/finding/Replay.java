@@ -4,6 +4,7 @@ import dev.crest.fuzz.backend.BackendExecutor;
 import dev.crest.fuzz.diff.DifferentialTester;
 import dev.crest.fuzz.diff.Finding;
 import dev.crest.fuzz.diff.TestResult;
+import dev.crest.fuzz.localize.Localization;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -31,6 +32,35 @@ public final class Replay {
             return "did not reproduce the " + was + "; now: " + rerun.verdict().finding().map(Finding::message)
                     .orElse(rerun.verdict().kind() == dev.crest.fuzz.diff.Verdict.Kind.PASS ? "all backends agree"
                             : "dropped (" + rerun.verdict().reason() + ")");
+        }
+
+        /** The localization of the finding as re-run, or else as saved. */
+        public Optional<Localization> localization() {
+            return rerun.verdict().finding().flatMap(Finding::localization)
+                    .or(() -> stored.meta().localizationValue());
+        }
+
+        /** The summary, then the localization on a second line when there is one. */
+        public String report() {
+            return summary() + localization().map(l -> "\n" + l.summary() + details(l)).orElse("");
+        }
+
+        private static String details(Localization l) {
+            if (!l.localized()) {
+                return "";
+            }
+            StringBuilder text = new StringBuilder();
+            l.node().inputs().forEach(v -> text.append("\n  input  ").append(v.name()).append(": ").append(v.type()));
+            l.node().outputs().forEach(v -> text.append("\n  output ").append(v.name()).append(": ").append(v.type()));
+            l.node().attributes().forEach((k, v) -> text.append("\n  attribute ").append(k).append(" = ").append(v));
+            if (l.inputMaxAbsError() > 0) {
+                text.append(String.format(java.util.Locale.ROOT, "\n  inputs already differ: max abs error %.3g, "
+                        + "max rel error %.3g", l.inputMaxAbsError(), l.inputMaxRelError()));
+            }
+            if (!l.detail().isEmpty()) {
+                text.append("\n  first difference: ").append(l.detail());
+            }
+            return text.toString();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.crest.fuzz.reduce;
 
+import dev.crest.fuzz.diff.Comparison;
 import dev.crest.fuzz.diff.DifferentialTester;
 import dev.crest.fuzz.diff.Finding;
 import dev.crest.fuzz.diff.TestCase;
@@ -61,7 +62,7 @@ final class CandidateTester {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        if (outputs.values().stream().anyMatch(CandidateTester::hasNonFinite)) {
+        if (outputs.values().stream().anyMatch(Comparison::hasNonFinite)) {
             return Optional.empty();
         }
         Model model = withOutputTypes(candidate.model(), outputs);
@@ -97,17 +98,5 @@ final class CandidateTester {
             }
         }
         return model.toBuilder().graph(b.build()).build();
-    }
-
-    private static boolean hasNonFinite(Tensor t) {
-        if (!t.dtype().isFloat()) {
-            return false;
-        }
-        for (int i = 0; i < t.size(); i++) {
-            if (!Double.isFinite(t.getDouble(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -100,6 +100,12 @@ public final class ReducedCaseWriter {
             // A worker that died before saying its version reports none; the original's then still holds.
             meta.put("backendVersion", finding.backendVersion());
         }
+        // The original's localization names a node of the original model; the reduced case has its own.
+        if (finding.localization().isPresent()) {
+            meta.set("localization", JSON.valueToTree(finding.localization().get()));
+        } else {
+            meta.remove("localization");
+        }
         meta.set("provenance", JSON.valueToTree(result.reduced().provenance()));
         meta.put("replay", FindingStore.replayCommand(bugDir.resolve(FOLDER)));
         return meta;

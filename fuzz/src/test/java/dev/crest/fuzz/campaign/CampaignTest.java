@@ -6,20 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.crest.fuzz.FuzzException;
 import dev.crest.fuzz.backend.BackendRegistry;
 import dev.crest.fuzz.backend.InProcessExecutor;
-import dev.crest.fuzz.diff.TestCase;
 import dev.crest.fuzz.finding.FindingReader;
 import dev.crest.fuzz.testing.TestBackends;
-import dev.crest.fuzz.testing.TestModels;
-import dev.crest.graph.Model;
-import dev.crest.tensor.DType;
-import dev.crest.tensor.Shape;
-import dev.crest.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,23 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CampaignTest {
     @TempDir
     Path dir;
-
-    /** {@code y = Abs(x)} on a float vector whose length and values come from the seed. */
-    private static final class AbsModels implements CaseSource {
-        final List<Long> seeds = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public PreparedCase prepare(long seed) {
-            seeds.add(seed);
-            SplittableRandom random = new SplittableRandom(seed);
-            int n = 2 + random.nextInt(6);
-            double[] values = random.doubles(n, -5, 5).toArray();
-            Model model = TestModels.unary("Abs", DType.FLOAT32, n);
-            TestCase testCase = TestCase.of(model, Map.of("x", Tensor.fromDoubles(DType.FLOAT32, Shape.of(n), values)),
-                    seed);
-            return PreparedCase.of(seed, testCase, true, Duration.ofMillis(1), Duration.ofMillis(1));
-        }
-    }
 
     private CampaignSettings settings(String backend, long models) {
         return CampaignSettings.defaults(dir.resolve("out")).withBackends(List.of(backend))
@@ -65,7 +41,7 @@ class CampaignTest {
     void aPlantedBugIsFoundOnEveryModelAndSavedOnce() throws IOException {
         CampaignSettings settings = settings(TestBackends.PERTURBED_OPT, 12);
         List<Boolean> newness = new ArrayList<>();
-        CampaignSummary summary = campaign(settings, new AbsModels())
+        CampaignSummary summary = campaign(settings, new AbsCaseSource())
                 .listener(new CampaignListener() {
                     @Override
                     public void found(BugLedger.Recorded recorded) {
@@ -97,7 +73,7 @@ class CampaignTest {
 
     @Test
     void aCorrectBackendPassesEveryModel() {
-        CampaignSummary summary = campaign(settings(TestBackends.CHATTY, 5), new AbsModels()).run();
+        CampaignSummary summary = campaign(settings(TestBackends.CHATTY, 5), new AbsCaseSource()).run();
         assertThat(summary.counts().passed()).isEqualTo(5);
         assertThat(summary.counts().findings()).isZero();
         assertThat(summary.uniqueBugs()).isEmpty();
@@ -107,8 +83,8 @@ class CampaignTest {
 
     @Test
     void modelSeedsFollowTheCampaignSeedWhateverTheJobCount() {
-        AbsModels one = new AbsModels();
-        AbsModels two = new AbsModels();
+        AbsCaseSource one = new AbsCaseSource();
+        AbsCaseSource two = new AbsCaseSource();
         CampaignSummary a = campaign(settings(TestBackends.PERTURBED_OPT, 8), one).run();
         CampaignSummary b = campaign(settings(TestBackends.PERTURBED_OPT, 8).withJobs(2)
                 .withOut(dir.resolve("out2")), two).run();
@@ -125,7 +101,7 @@ class CampaignTest {
     @Test
     void stopEndsTheCampaignAfterTheCaseInFlightAndStillWritesTheSummary() {
         CampaignSettings settings = settings(TestBackends.PERTURBED_OPT, 1000);
-        Campaign campaign = campaign(settings, new AbsModels());
+        Campaign campaign = campaign(settings, new AbsCaseSource());
         campaign.listener(new CampaignListener() {
             @Override
             public void progress(CampaignProgress progress) {
@@ -144,7 +120,7 @@ class CampaignTest {
     void theTimeBudgetStopsTheLoopBeforeTheModelCount() {
         CampaignSettings settings = settings(TestBackends.PERTURBED_OPT, 1_000_000)
                 .withTimeBudget(Optional.of(Duration.ofNanos(1)));
-        CampaignSummary summary = campaign(settings, new AbsModels()).run();
+        CampaignSummary summary = campaign(settings, new AbsCaseSource()).run();
         assertThat(summary.stoppedBy()).isEqualTo("time");
         assertThat(summary.counts().tested()).isLessThan(1_000_000);
         assertThat(summary.settings().timeBudgetSeconds()).isEqualTo(1e-9);
@@ -153,7 +129,7 @@ class CampaignTest {
     @Test
     void aGenerationFailureIsCountedNotFatal() {
         CaseSource flaky = new CaseSource() {
-            final AbsModels models = new AbsModels();
+            final AbsCaseSource models = new AbsCaseSource();
 
             @Override
             public PreparedCase prepare(long seed) {
@@ -172,7 +148,7 @@ class CampaignTest {
 
     @Test
     void anUnknownBackendIsAUserError() {
-        assertThatThrownBy(() -> campaign(settings("no-such-backend", 1), new AbsModels()).run())
+        assertThatThrownBy(() -> campaign(settings("no-such-backend", 1), new AbsCaseSource()).run())
                 .isInstanceOf(FuzzException.class).hasMessageContaining("unknown backend 'no-such-backend'");
     }
 
@@ -180,7 +156,7 @@ class CampaignTest {
     void anUnwritableOutputFolderIsAUserError() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
         assertThatThrownBy(() -> campaign(settings(TestBackends.CHATTY, 1).withOut(file.resolve("out")),
-                new AbsModels()).run())
+                new AbsCaseSource()).run())
                 .isInstanceOf(FuzzException.class).hasMessageStartingWith("cannot write to the output folder");
     }
 }

@@ -106,6 +106,38 @@ class FindingStoreTest {
     }
 
     @Test
+    void theLocalizationIsSavedInMetaJsonAndReadBack() throws IOException {
+        TestResult result = plantedInconsistency();
+        Finding finding = result.verdict().finding().orElseThrow();
+        assertThat(finding.localization()).isPresent();
+
+        Path folder = save(result);
+
+        JsonNode json = new ObjectMapper().readTree(folder.resolve(FindingStore.META_FILE).toFile());
+        assertThat(json.path("localization").path("node").path("operator").asText())
+                .isEqualTo(finding.localization().get().node().operator());
+        assertThat(json.path("localization").path("method").asText()).isEqualTo("intermediates");
+        assertThat(FindingReader.read(folder).meta().localizationValue()).isEqualTo(finding.localization());
+    }
+
+    @Test
+    void metadataWrittenBeforeLocalizationAndFloat16TolerancesStillReads() throws IOException {
+        Path folder = save(plantedInconsistency());
+        Path meta = folder.resolve(FindingStore.META_FILE);
+        com.fasterxml.jackson.databind.node.ObjectNode json =
+                (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(meta.toFile());
+        json.remove("localization");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("tolerance")).remove("float16Rtol");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("tolerance")).remove("float16Atol");
+        Files.write(meta, new ObjectMapper().writeValueAsBytes(json));
+
+        FindingMeta read = FindingReader.read(folder).meta();
+
+        assertThat(read.localizationValue()).isEmpty();
+        assertThat(read.tolerance()).isEqualTo(Tolerance.DEFAULT);
+    }
+
+    @Test
     void numbersFindingsOfTheSameKindAndLeavesNoTemporaryFolders() throws IOException {
         TestResult result = plantedInconsistency();
         save(result);

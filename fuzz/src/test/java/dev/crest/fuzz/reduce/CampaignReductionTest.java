@@ -53,6 +53,11 @@ class CampaignReductionTest {
         Model model = OnnxModels.read(reduced.resolve("model.onnx"));
         assertThat(model.graph().nodes()).extracting(node -> node.opType()).containsExactly("Tanh");
         assertThat(FindingReader.read(reduced).meta().symptom()).isEqualTo("inconsistency");
+        // The reduced case carries its own localization: node 0 of the reduced model, not the original's index.
+        assertThat(FindingReader.read(reduced).meta().localizationValue()).hasValueSatisfying(l -> {
+            assertThat(l.node().index()).isZero();
+            assertThat(l.node().operator()).isEqualTo("Tanh");
+        });
         // Three models showed the same bug; only the first was reduced.
         assertThat(notes).filteredOn(n -> n.contains("reduced 10 → 1 node (Tanh)")).hasSize(1);
     }

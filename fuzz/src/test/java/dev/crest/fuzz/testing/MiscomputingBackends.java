@@ -1,0 +1,145 @@
+package dev.crest.fuzz.testing;
+
+import dev.crest.fuzz.backend.Backend;
+import dev.crest.fuzz.backend.BackendProvider;
+import dev.crest.graph.Model;
+import dev.crest.graph.interp.Interpreter;
+import dev.crest.graph.onnx.OnnxModels;
+import dev.crest.tensor.DType;
+import dev.crest.tensor.Tensor;
+import dev.crest.tensor.kernel.Kernel;
+import dev.crest.tensor.kernel.KernelRegistry;
+import dev.crest.tensor.kernel.OpInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Backends that compute exactly one operator wrong, for localization and deduplication tests: Crest's own
+ * interpreter with one kernel replaced. Registered through {@link java.util.ServiceLoader} from the test class path
+ * so the worker process sees them too.
+ */
+public final class MiscomputingBackends implements BackendProvider {
+    /** Adds 1 to every element of every float32 Sigmoid output; every other operator and dtype is right. */
+    public static final String SIGMOID_PLUS_ONE = "test-sigmoid-plus-one";
+    /** Adds 1 to every element of every float32 Relu output. */
+    public static final String RELU_PLUS_ONE = "test-relu-plus-one";
+    /**
+     * Adds 1 to the float results of a model with exactly one output and is right otherwise: a stand-in for a
+     * wrong fusion that exposing the intermediate values (more outputs) switches off.
+     */
+    public static final String FUSED_PLUS_ONE = "test-fused-plus-one";
+    /**
+     * Adds 1 to float32 Sigmoid results only inside a model of more than one node: run alone the operator is
+     * right, as when an engine feeds an operator values at another precision than the graph outputs show.
+     */
+    public static final String SIGMOID_PLUS_ONE_IN_CONTEXT = "test-sigmoid-plus-one-in-context";
+
+    @Override
+    public List<String> names() {
+        return List.of(SIGMOID_PLUS_ONE, RELU_PLUS_ONE, FUSED_PLUS_ONE, SIGMOID_PLUS_ONE_IN_CONTEXT);
+    }
+
+    @Override
+    public Backend create(String name) {
+        switch (name) {
+            case SIGMOID_PLUS_ONE:
+                return new OneWrongKernel(name, "Sigmoid");
+            case RELU_PLUS_ONE:
+                return new OneWrongKernel(name, "Relu");
+            case SIGMOID_PLUS_ONE_IN_CONTEXT:
+                return new OneWrongKernel(name, "Sigmoid") {
+                    private final Interpreter right = Interpreter.standard();
+
+                    @Override
+                    public Map<String, Tensor> run(Compiled compiled, Map<String, Tensor> inputs) {
+                        Model model = ((Parsed) compiled).model();
+                        return model.graph().nodes().size() > 1 ? super.run(compiled, inputs)
+                                : right.run(model, inputs);
+                    }
+                };
+            case FUSED_PLUS_ONE:
+                return new OneWrongKernel(name, "") {
+                    @Override
+                    public Map<String, Tensor> run(Compiled compiled, Map<String, Tensor> inputs) {
+                        Map<String, Tensor> outputs = super.run(compiled, inputs);
+                        if (outputs.size() != 1) {
+                            return outputs;
+                        }
+                        Map.Entry<String, Tensor> only = outputs.entrySet().iterator().next();
+                        return Map.of(only.getKey(), MiscomputingBackends.plusOne(only.getValue(), true));
+                    }
+                };
+            default:
+                throw new IllegalArgumentException(name);
+        }
+    }
+
+    private static Tensor plusOne(Tensor t, boolean anyFloat) {
+        if (anyFloat ? !t.dtype().isFloat() : t.dtype() != DType.FLOAT32) {
+            return t;
+        }
+        double[] values = t.toDoubleArray();
+        for (int i = 0; i < values.length; i++) {
+            values[i] += 1;
+        }
+        return Tensor.fromDoubles(t.dtype(), t.shape(), values);
+    }
+
+    /** The reference interpreter whose kernel for one operator adds 1 to its float32 results. */
+    private static class OneWrongKernel implements Backend {
+        private final String name;
+        private final Interpreter interpreter;
+
+        OneWrongKernel(String name, String wrongOperator) {
+            this.name = name;
+            KernelRegistry standard = KernelRegistry.standard();
+            KernelRegistry.Builder builder = new KernelRegistry.Builder();
+            for (String op : standard.opTypes()) {
+                OpInfo info = standard.get(op);
+                Kernel kernel = op.equals(wrongOperator) ? plusOneKernel(info.kernel()) : info.kernel();
+                builder.register(op, info.sinceVersion(), kernel);
+            }
+            this.interpreter = new Interpreter(builder.build());
+        }
+
+        private static Kernel plusOneKernel(Kernel right) {
+            return (inputs, attributes) -> {
+                List<Tensor> results = new ArrayList<>();
+                for (Tensor t : right.apply(inputs, attributes)) {
+                    results.add(MiscomputingBackends.plusOne(t, false));
+                }
+                return results;
+            };
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String version() {
+            return "test";
+        }
+
+        @Override
+        public Compiled compile(byte[] modelBytes) {
+            Model model = OnnxModels.parse(modelBytes);
+            interpreter.check(model);
+            return new Parsed(model);
+        }
+
+        @Override
+        public Map<String, Tensor> run(Compiled compiled, Map<String, Tensor> inputs) {
+            return interpreter.run(((Parsed) compiled).model, inputs);
+        }
+    }
+
+    private record Parsed(Model model) implements Backend.Compiled {
+        @Override
+        public void close() {
+            // A parsed model holds no native memory.
+        }
+    }
+}
