@@ -25,6 +25,8 @@ final class ShardSettings implements Serializable {
     private final int opset;
     private final double rtol;
     private final double atol;
+    private final double float16Rtol;
+    private final double float16Atol;
     private final long caseTimeoutNanos;
     private final long searchBudgetNanos;
     private final int searchIterations;
@@ -41,6 +43,8 @@ final class ShardSettings implements Serializable {
         opset = campaign.opset();
         rtol = campaign.tolerance().rtol();
         atol = campaign.tolerance().atol();
+        float16Rtol = campaign.tolerance().float16Rtol();
+        float16Atol = campaign.tolerance().float16Atol();
         caseTimeoutNanos = campaign.caseTimeout().toNanos();
         searchBudgetNanos = campaign.searchBudget().toNanos();
         searchIterations = campaign.searchIterations().orElse(-1);
@@ -52,7 +56,7 @@ final class ShardSettings implements Serializable {
     CampaignSettings forShard(ShardSpec shard, Path out) {
         return new CampaignSettings(backends,
                 timeBudgetNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(timeBudgetNanos)),
-                shard.modelBudget(), shard.seed(), nodes, opset, operators, new Tolerance(rtol, atol),
+                shard.modelBudget(), shard.seed(), nodes, opset, operators, new Tolerance(rtol, atol, float16Rtol, float16Atol),
                 Duration.ofNanos(caseTimeoutNanos), Duration.ofNanos(searchBudgetNanos),
                 searchIterations < 0 ? OptionalInt.empty() : OptionalInt.of(searchIterations), out, 1, compare,
                 false, Duration.ofNanos(reduceBudgetNanos));
