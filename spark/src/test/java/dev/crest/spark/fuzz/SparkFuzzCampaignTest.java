@@ -3,8 +3,10 @@ package dev.crest.spark.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crest.fuzz.campaign.Campaign;
 import dev.crest.fuzz.campaign.CampaignSettings;
 import dev.crest.fuzz.campaign.CampaignSummary;
+import dev.crest.fuzz.campaign.GeneratedCaseSource;
 import dev.crest.fuzz.campaign.SummaryFile;
 import dev.crest.fuzz.testing.TestBackends;
 import dev.crest.spark.SparkConnection;
@@ -14,7 +16,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -53,24 +59,51 @@ class SparkFuzzCampaignTest {
         }
     }
 
+    /** What identifies a bug in a summary, as the merger deduplicates by it. */
+    private static List<String> signature(CampaignSummary.BugRecord bug) {
+        return Arrays.asList(bug.symptom(), bug.stage(), bug.backend(), bug.pair(), bug.signature(),
+                bug.localizedOperator());
+    }
+
     @Test
-    void twoShardsFindingThePlantedBugMergeIntoOneBugFolderCountingEveryFinding() throws IOException {
+    void twoShardsFindingThePlantedBugMergeIntoTheBugsAndCountsOfTheSameShardsRunLocally() throws IOException {
         Path out = dir.resolve("campaign");
-        SparkFuzzCampaign.Result result = new SparkFuzzCampaign(spark,
-                settings(TestBackends.PERTURBED_OPT, 6, out), 2, dir.resolve("capabilities")).run();
+        Path cache = dir.resolve("capabilities");
+        CampaignSettings settings = settings(TestBackends.PERTURBED_OPT, 6, out);
+        SparkFuzzCampaign.Result result = new SparkFuzzCampaign(spark, settings, 2, cache).run();
+
+        // The oracle: the same shards as plain local campaigns, one after the other, summed by hand.
+        Map<List<String>, Long> expectedBugs = new LinkedHashMap<>();
+        long tested = 0;
+        long findings = 0;
+        for (ShardSpec shard : ShardPlan.of(settings.seed(), 2, settings.maxModels())) {
+            CampaignSummary local = new Campaign(new ShardSettings(settings, cache).forShard(shard,
+                    dir.resolve("local-" + shard.index())), Campaign.isolatedWorker(),
+                    GeneratedCaseSource.factory(cache)).run();
+            tested += local.counts().tested();
+            findings += local.counts().findings();
+            local.uniqueBugs().forEach(bug -> expectedBugs.merge(signature(bug), bug.count(), Long::sum));
+        }
 
         CampaignSummary summary = result.summary();
         assertThat(result.shards()).isEqualTo(2);
         assertThat(result.failures()).isEmpty();
         assertThat(summary.counts().generated()).isEqualTo(6);
-        assertThat(summary.counts().tested()).isPositive();
-        assertThat(summary.counts().findings()).isPositive();
-        assertThat(summary.uniqueBugs()).singleElement().satisfies(bug -> {
-            assertThat(bug.count()).isEqualTo(summary.counts().findings());
-            assertThat(bug.backend()).isEqualTo(TestBackends.PERTURBED_OPT);
-            assertThat(bug.folder()).isEqualTo("bug-inconsistency-verify-0");
-        });
-        assertThat(entries(out)).containsExactly("bug-inconsistency-verify-0", "summary.json");
+        assertThat(summary.counts().tested()).isEqualTo(tested);
+        assertThat(summary.counts().findings()).isEqualTo(findings).isPositive();
+        Map<List<String>, Long> mergedBugs = new LinkedHashMap<>();
+        summary.uniqueBugs().forEach(bug -> mergedBugs.put(signature(bug), bug.count()));
+        assertThat(mergedBugs).hasSameSizeAs(summary.uniqueBugs()).isEqualTo(expectedBugs);
+        assertThat(summary.uniqueBugs()).allSatisfy(bug -> assertThat(bug.backend())
+                .isEqualTo(TestBackends.PERTURBED_OPT));
+        List<String> folders = new ArrayList<>();
+        for (int n = 0; n < expectedBugs.size(); n++) {
+            folders.add("bug-inconsistency-verify-" + n);
+        }
+        assertThat(summary.uniqueBugs()).extracting(CampaignSummary.BugRecord::folder)
+                .containsExactlyInAnyOrderElementsOf(folders);
+        folders.add("summary.json");
+        assertThat(entries(out)).containsExactlyInAnyOrderElementsOf(folders);
         assertThat(entries(out.resolve("bug-inconsistency-verify-0"))).contains("model.onnx", "meta.json");
         assertThat(SummaryFile.read(out).counts()).isEqualTo(summary.counts());
     }
