@@ -1,5 +1,7 @@
 package dev.crest.cli.fuzz;
 
+import dev.crest.cli.CliException;
+import dev.crest.cli.EngineOptions;
 import dev.crest.cli.JsonOutput;
 import dev.crest.cli.VersionProvider;
 import dev.crest.fuzz.backend.CapabilityProbe;
@@ -9,6 +11,9 @@ import dev.crest.fuzz.campaign.CampaignSettings;
 import dev.crest.fuzz.campaign.CampaignSummary;
 import dev.crest.fuzz.campaign.GeneratedCaseSource;
 import dev.crest.fuzz.diff.Tolerance;
+import dev.crest.spark.SparkConnection;
+import dev.crest.spark.fuzz.ShardResult;
+import dev.crest.spark.fuzz.SparkFuzzCampaign;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,7 +46,8 @@ import picocli.CommandLine.Spec;
                 + "still writes both, and --resume continues a stopped or killed campaign in the same folder."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the campaign ran (whether or not it found bugs)",
-            "2:a bad option, unknown backend or operator, or an unwritable output folder"})
+            "2:a bad option, unknown backend or operator, an unwritable output folder, an unreachable Spark master, "
+                + "or every Spark shard failed"})
 public final class FuzzRunCommand implements Callable<Integer> {
     /** How long Ctrl-C waits for the model in flight and the summary before the process exits anyway. */
     private static final long SHUTDOWN_WAIT_SECONDS = 60;
@@ -131,6 +138,15 @@ public final class FuzzRunCommand implements Callable<Integer> {
             description = "where probed backend capabilities are cached (default: ~/.cache/crest/capabilities)")
     private Path capabilityCache;
 
+    @Mixin
+    private EngineOptions engineOptions;
+
+    @Option(names = "--shards", paramLabel = "N",
+            description = "with --engine spark, split the campaign into N Spark tasks, each a one-pipeline campaign "
+                    + "with its own seed and worker process; --time is each shard's budget, --max-models is split "
+                    + "among them (default: one per core Spark offers, so all shards run at once)")
+    private Integer shards;
+
     @Option(names = {"-q", "--quiet"}, description = "print no progress or notes")
     private boolean quiet;
 
@@ -139,6 +155,14 @@ public final class FuzzRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean onSpark = engineOptions.isSpark();
+        if (shards != null && !onSpark) {
+            throw new CliException("--shards needs --engine spark");
+        }
+        if (onSpark && (resume || (shards != null && shards < 1))) {
+            throw new CliException(resume ? "--resume needs the local engine; a campaign on Spark starts in an"
+                    + " empty folder" : "--shards must be at least 1, got " + shards);
+        }
         Optional<Long> resumedSeed = resume && seed == null ? Campaign.resumableSeed(out) : Optional.empty();
         long campaignSeed = seed != null ? seed : resumedSeed.orElseGet(() -> new SecureRandom().nextLong());
         CampaignSettings settings = new CampaignSettings(backends.stream().map(String::trim).toList(),
@@ -152,6 +176,9 @@ public final class FuzzRunCommand implements Callable<Integer> {
                 DurationText.parse(reduceBudget, "--reduce-budget"));
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        if (onSpark) {
+            return runOnSpark(settings, err, stdout);
+        }
         Campaign campaign = new Campaign(settings, Campaign.isolatedWorker(), GeneratedCaseSource.factory(
                 capabilityCache != null ? capabilityCache : CapabilityProbe.defaultCacheDir()));
         CampaignSummary summary;
@@ -188,6 +215,36 @@ public final class FuzzRunCommand implements Callable<Integer> {
             finished.countDown();
             removeHook(onCtrlC);
         }
+        if (json) {
+            JsonOutput.print(stdout, summary);
+        }
+        return 0;
+    }
+
+    /** The campaign in shards on Spark, merged into one findings store in --out. */
+    private Integer runOnSpark(CampaignSettings settings, PrintWriter err, PrintWriter stdout) {
+        SparkFuzzCampaign.Result result;
+        try (SparkConnection spark = engineOptions.connectIfSpark("crest fuzz run")) {
+            int count = shards != null ? shards : SparkFuzzCampaign.defaultShards(spark);
+            if (!quiet) {
+                err.println("campaign seed " + settings.seed() + " in " + count + " shards on Spark "
+                        + spark.settings().master());
+                err.flush();
+            }
+            result = new SparkFuzzCampaign(spark, settings, count, capabilityCache).run();
+        }
+        CampaignSummary summary = result.summary();
+        Path page = FuzzHtmlReport.write(settings.out(), summary);
+        for (ShardResult failure : result.failures()) {
+            err.println(failure.describeFailure());
+        }
+        if (!quiet) {
+            err.println(String.format(Locale.ROOT, "%d models tested in %d shards in %.1f s, %d findings, %d distinct"
+                    + " bugs", summary.counts().tested(), result.shards(), summary.elapsedSeconds(),
+                    summary.counts().findings(), summary.counts().uniqueBugs()));
+            err.println("wrote " + settings.out().resolve(CampaignSummary.FILE) + " and " + page);
+        }
+        err.flush();
         if (json) {
             JsonOutput.print(stdout, summary);
         }
