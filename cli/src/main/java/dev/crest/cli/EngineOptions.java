@@ -1,6 +1,7 @@
 package dev.crest.cli;
 
 import dev.crest.spark.ExecutorJar;
+import dev.crest.spark.MasterProbe;
 import dev.crest.spark.SparkConnection;
 import dev.crest.spark.SparkEngineSettings;
 import java.time.Duration;
@@ -58,6 +59,8 @@ public final class EngineOptions {
         SparkEngineSettings settings = new SparkEngineSettings(
                 master == null ? SparkEngineSettings.DEFAULT_MASTER : master, timeout, List.of());
         if (!settings.isLocal()) {
+            // An unreachable master is the likelier mistake and the one to report, not the executor jar it would need.
+            MasterProbe.requireReachable(settings.master());
             settings = settings.withJars(List.of(ExecutorJar.locate()));
         }
         return SparkConnection.open(settings, appName);

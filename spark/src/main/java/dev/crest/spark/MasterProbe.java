@@ -11,14 +11,14 @@ import java.net.URISyntaxException;
  * connections. Spark itself retries an unreachable master for a minute and then only logs the failure, leaving
  * the job waiting; probing first turns that into one clear error.
  */
-final class MasterProbe {
+public final class MasterProbe {
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
     private MasterProbe() {
     }
 
     /** Throws a {@link SparkEngineException} naming {@code master} unless one of its hosts accepts a connection. */
-    static void requireReachable(String master) {
+    public static void requireReachable(String master) {
         if (!master.startsWith("spark://")) {
             return; // local masters need no network; other cluster managers are checked by Spark
         }
