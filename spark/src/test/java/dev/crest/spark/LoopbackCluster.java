@@ -143,7 +143,7 @@ public final class LoopbackCluster implements AutoCloseable {
     }
 
     /**
-     * A jar of the class directories on the test class path (Crest's modules as compiled by this build), for the
+     * A jar of the class directories and Crest module jars on the test class path (Crest as this build made it), for the
      * executors: the module's own executor jar is only built after the tests.
      */
     public Path classesJar() throws IOException {
@@ -154,10 +154,28 @@ public final class LoopbackCluster implements AutoCloseable {
                 Path root = Path.of(entry);
                 if (Files.isDirectory(root)) {
                     addTree(out, root, seen);
+                } else if (root.getFileName().toString().startsWith("crest-") && Files.isRegularFile(root)) {
+                    // In a whole-reactor build Crest's other modules are on the class path as their packaged jars.
+                    addJar(out, root, seen);
                 }
             }
         }
         return jar;
+    }
+
+    private static void addJar(JarOutputStream out, Path jar, java.util.Set<String> seen) throws IOException {
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
+            for (JarEntry entry : java.util.Collections.list(in.entries())) {
+                if (entry.isDirectory() || entry.getName().startsWith("META-INF/MANIFEST") || !seen.add(entry.getName())) {
+                    continue;
+                }
+                out.putNextEntry(new JarEntry(entry.getName()));
+                try (java.io.InputStream content = in.getInputStream(entry)) {
+                    content.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
     }
 
     private static void addTree(JarOutputStream out, Path root, java.util.Set<String> seen) throws IOException {
