@@ -51,7 +51,10 @@ public final class LoopbackCluster implements AutoCloseable {
     public static LoopbackCluster start(Path dir) throws IOException, InterruptedException {
         List<String> jars = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            if (entry.endsWith(".jar")) {
+            // Crest's own module jars (a whole-reactor build puts them here) go to the executors with the job, as on
+            // a real cluster; in Spark's jars/ folder they would shadow the job's classes (a learner class shipped
+            // with the job would be invisible to Crest's classes loaded from there).
+            if (entry.endsWith(".jar") && !Path.of(entry).getFileName().toString().startsWith("crest-")) {
                 jars.add(entry);
             }
         }
