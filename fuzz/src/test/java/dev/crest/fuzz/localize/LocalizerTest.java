@@ -159,6 +159,20 @@ class LocalizerTest {
     }
 
     @Test
+    void roundingAmplifiedByACosineOfALargeArgumentIsDroppedNotReported() {
+        Model model = Model.of(Graph.builder().name("amplify").input("x", TensorType.of(DType.FLOAT32, 2, 3))
+                .node(Node.builder("Relu").name("n0").inputs("x").outputs("a").build())
+                .node(Node.builder("Cos").name("n1").inputs("a").outputs("y").build())
+                .output("y", TensorType.of(DType.FLOAT32, 2, 3)).build());
+        // Relu is off by a relative 1e-4 (within tolerance), so a ≈ 1e4 moves by about 1 and cos(a) changes wholly.
+        Verdict verdict = test(model, inputs(DType.FLOAT32, 1e4),
+                List.of(TargetRun.of(MiscomputingBackends.RELU_SLIGHTLY_OFF))).verdict();
+
+        assertThat(verdict.isFinding()).isFalse();
+        assertThat(verdict.reason()).startsWith("rounding differences amplified").contains("Cos");
+    }
+
+    @Test
     void aDivergenceThatExposingIntermediatesRemovesIsNotLocalized() {
         Finding finding = test(chain(DType.FLOAT32, true), inputs(DType.FLOAT32, 1),
                 List.of(TargetRun.of(MiscomputingBackends.FUSED_PLUS_ONE))).verdict().finding().orElseThrow();

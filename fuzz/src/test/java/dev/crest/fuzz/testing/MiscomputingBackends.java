@@ -13,6 +13,7 @@ import dev.crest.tensor.kernel.OpInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Backends that compute exactly one operator wrong, for localization and deduplication tests: Crest's own
@@ -24,6 +25,11 @@ public final class MiscomputingBackends implements BackendProvider {
     public static final String SIGMOID_PLUS_ONE = "test-sigmoid-plus-one";
     /** Adds 1 to every element of every float32 Relu output. */
     public static final String RELU_PLUS_ONE = "test-relu-plus-one";
+    /**
+     * Scales float32 Relu results by 1 + 1e-4, well within tolerance: a stand-in for an engine's legitimate
+     * rounding, which an ill-conditioned operation downstream (a cosine of a large argument) amplifies.
+     */
+    public static final String RELU_SLIGHTLY_OFF = "test-relu-slightly-off";
     /**
      * Adds 1 to the float results of a model with exactly one output and is right otherwise: a stand-in for a
      * wrong fusion that exposing the intermediate values (more outputs) switches off.
@@ -37,7 +43,7 @@ public final class MiscomputingBackends implements BackendProvider {
 
     @Override
     public List<String> names() {
-        return List.of(SIGMOID_PLUS_ONE, RELU_PLUS_ONE, FUSED_PLUS_ONE, SIGMOID_PLUS_ONE_IN_CONTEXT);
+        return List.of(SIGMOID_PLUS_ONE, RELU_PLUS_ONE, RELU_SLIGHTLY_OFF, FUSED_PLUS_ONE, SIGMOID_PLUS_ONE_IN_CONTEXT);
     }
 
     @Override
@@ -47,6 +53,8 @@ public final class MiscomputingBackends implements BackendProvider {
                 return new OneWrongKernel(name, "Sigmoid");
             case RELU_PLUS_ONE:
                 return new OneWrongKernel(name, "Relu");
+            case RELU_SLIGHTLY_OFF:
+                return new OneWrongKernel(name, "Relu", x -> x * (1 + 1e-4));
             case SIGMOID_PLUS_ONE_IN_CONTEXT:
                 return new OneWrongKernel(name, "Sigmoid") {
                     private final Interpreter right = Interpreter.standard();
@@ -76,38 +84,46 @@ public final class MiscomputingBackends implements BackendProvider {
     }
 
     private static Tensor plusOne(Tensor t, boolean anyFloat) {
+        return apply(t, anyFloat, x -> x + 1);
+    }
+
+    private static Tensor apply(Tensor t, boolean anyFloat, DoubleUnaryOperator change) {
         if (anyFloat ? !t.dtype().isFloat() : t.dtype() != DType.FLOAT32) {
             return t;
         }
         double[] values = t.toDoubleArray();
         for (int i = 0; i < values.length; i++) {
-            values[i] += 1;
+            values[i] = change.applyAsDouble(values[i]);
         }
         return Tensor.fromDoubles(t.dtype(), t.shape(), values);
     }
 
-    /** The reference interpreter whose kernel for one operator adds 1 to its float32 results. */
+    /** The reference interpreter whose kernel for one operator changes its float32 results (by default: adds 1). */
     private static class OneWrongKernel implements Backend {
         private final String name;
         private final Interpreter interpreter;
 
         OneWrongKernel(String name, String wrongOperator) {
+            this(name, wrongOperator, x -> x + 1);
+        }
+
+        OneWrongKernel(String name, String wrongOperator, DoubleUnaryOperator change) {
             this.name = name;
             KernelRegistry standard = KernelRegistry.standard();
             KernelRegistry.Builder builder = new KernelRegistry.Builder();
             for (String op : standard.opTypes()) {
                 OpInfo info = standard.get(op);
-                Kernel kernel = op.equals(wrongOperator) ? plusOneKernel(info.kernel()) : info.kernel();
+                Kernel kernel = op.equals(wrongOperator) ? changedKernel(info.kernel(), change) : info.kernel();
                 builder.register(op, info.sinceVersion(), kernel);
             }
             this.interpreter = new Interpreter(builder.build());
         }
 
-        private static Kernel plusOneKernel(Kernel right) {
+        private static Kernel changedKernel(Kernel right, DoubleUnaryOperator change) {
             return (inputs, attributes) -> {
                 List<Tensor> results = new ArrayList<>();
                 for (Tensor t : right.apply(inputs, attributes)) {
-                    results.add(MiscomputingBackends.plusOne(t, false));
+                    results.add(MiscomputingBackends.apply(t, false, change));
                 }
                 return results;
             };
