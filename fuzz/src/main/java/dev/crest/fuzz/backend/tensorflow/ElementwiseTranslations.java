@@ -134,27 +134,40 @@ final class ElementwiseTranslations {
         return List.of(tf.op("Transpose", tf.op("Softmax", moved), tf.longs(perm)));
     }
 
-    /** Clip between optional bounds: inputs from opset 11, float attributes before. */
+    /**
+     * Clip between optional bounds: inputs from opset 11, float attributes before. A missing bound is the type's
+     * lowest or largest finite value (ONNX's numeric_limits defaults), so an infinity is clipped to it.
+     */
     private static List<Output<?>> clip(TfNode n) {
         TfEmitter tf = n.tf();
         Output<?> result = n.input(0);
         DType dtype = n.dtype(0);
         Attributes attributes = n.attributes();
-        if (n.opset() < 11) {
-            if (attributes.has("min")) {
-                result = tf.op("Maximum", result, tf.scalar(dtype, attributes.getDouble("min", 0)));
-            }
-            if (attributes.has("max")) {
-                result = tf.op("Minimum", result, tf.scalar(dtype, attributes.getDouble("max", 0)));
-            }
-        } else {
-            if (n.has(1)) {
-                result = tf.op("Maximum", result, n.input(1));
-            }
-            if (n.has(2)) {
-                result = tf.op("Minimum", result, n.input(2));
-            }
+        boolean hasMin = n.opset() < 11 ? attributes.has("min") : n.has(1);
+        boolean hasMax = n.opset() < 11 ? attributes.has("max") : n.has(2);
+        if (hasMin) {
+            result = tf.op("Maximum", result, n.opset() < 11
+                    ? tf.scalar(dtype, attributes.getDouble("min", 0)) : n.input(1));
+        } else if (dtype.isFloat()) {
+            result = tf.op("Maximum", result, tf.scalar(dtype, -largestFinite(dtype)));
+        }
+        if (hasMax) {
+            result = tf.op("Minimum", result, n.opset() < 11
+                    ? tf.scalar(dtype, attributes.getDouble("max", 0)) : n.input(2));
+        } else if (dtype.isFloat()) {
+            result = tf.op("Minimum", result, tf.scalar(dtype, largestFinite(dtype)));
         }
         return List.of(result == n.input(0) ? tf.op("Identity", result) : result);
+    }
+
+    private static double largestFinite(DType dtype) {
+        switch (dtype) {
+            case FLOAT16:
+                return 65504;
+            case FLOAT32:
+                return Float.MAX_VALUE;
+            default:
+                return Double.MAX_VALUE;
+        }
     }
 }

@@ -97,6 +97,20 @@ class TensorflowBackendTest {
     }
 
     @Test
+    void aClipWithoutUpperBoundClipsInfinityToTheLargestFiniteValueAsOnnxDefines() {
+        Graph graph = Graph.builder().name("clip").input("x", TensorType.of(DType.FLOAT64, 3))
+                .initializer("lo", Tensor.scalar(DType.FLOAT64, -1))
+                .node(Node.builder("Clip").name("c").inputs("x", "lo").outputs("y").build())
+                .output("y", TensorType.of(DType.FLOAT64, 3)).build();
+        byte[] bytes = OnnxModels.toBytes(Model.of(graph));
+        Map<String, Tensor> inputs = Map.of("x", Tensor.fromDoubles(DType.FLOAT64, Shape.of(3),
+                new double[] {Double.POSITIVE_INFINITY, -5, 2}));
+        try (Backend tf = new TensorflowBackend(TfLevel.NO_OPT); Backend.Compiled compiled = tf.compile(bytes)) {
+            assertThat(tf.run(compiled, inputs).get("y").toDoubleArray()).containsExactly(Double.MAX_VALUE, -1, 2);
+        }
+    }
+
+    @Test
     void onlyTheXlaLevelCompilesClustersWithXla() {
         Model model = Model.of(Graph.builder().name("sin-square").input("x", TensorType.of(DType.FLOAT32, 2, 3))
                 .node(Node.builder("Mul").inputs("x", "x").outputs("s").build())
