@@ -1,5 +1,6 @@
 package dev.crest.fuzz.reduce;
 
+import dev.crest.fuzz.testing.MiscomputingBackends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -40,10 +40,17 @@ public final class MiscomputingBackends implements BackendProvider {
      * right, as when an engine feeds an operator values at another precision than the graph outputs show.
      */
     public static final String SIGMOID_PLUS_ONE_IN_CONTEXT = "test-sigmoid-plus-one-in-context";
+    /** Adds {@link #TANH_ERROR} to every Tanh output of any float dtype: the planted bug the reducer must isolate. */
+    public static final String WRONG_TANH = "test-wrong-tanh";
+    /** The exact reference interpreter under a backend name, to serve as an unoptimized baseline. */
+    public static final String EXACT = "test-exact";
+    /** What {@link #WRONG_TANH} adds to each Tanh output element. */
+    public static final double TANH_ERROR = 0.5;
 
     @Override
     public List<String> names() {
-        return List.of(SIGMOID_PLUS_ONE, RELU_PLUS_ONE, RELU_SLIGHTLY_OFF, FUSED_PLUS_ONE, SIGMOID_PLUS_ONE_IN_CONTEXT);
+        return List.of(SIGMOID_PLUS_ONE, RELU_PLUS_ONE, RELU_SLIGHTLY_OFF, FUSED_PLUS_ONE, SIGMOID_PLUS_ONE_IN_CONTEXT,
+                WRONG_TANH, EXACT);
     }
 
     @Override
@@ -54,7 +61,11 @@ public final class MiscomputingBackends implements BackendProvider {
             case RELU_PLUS_ONE:
                 return new OneWrongKernel(name, "Relu");
             case RELU_SLIGHTLY_OFF:
-                return new OneWrongKernel(name, "Relu", x -> x * (1 + 1e-4));
+                return new OneWrongKernel(name, "Relu", x -> x * (1 + 1e-4), false);
+            case WRONG_TANH:
+                return new OneWrongKernel(name, "Tanh", x -> x + TANH_ERROR, true);
+            case EXACT:
+                return new OneWrongKernel(name, "");
             case SIGMOID_PLUS_ONE_IN_CONTEXT:
                 return new OneWrongKernel(name, "Sigmoid") {
                     private final Interpreter right = Interpreter.standard();
@@ -104,26 +115,28 @@ public final class MiscomputingBackends implements BackendProvider {
         private final Interpreter interpreter;
 
         OneWrongKernel(String name, String wrongOperator) {
-            this(name, wrongOperator, x -> x + 1);
+            this(name, wrongOperator, x -> x + 1, false);
         }
 
-        OneWrongKernel(String name, String wrongOperator, DoubleUnaryOperator change) {
+        /** {@code change} applies to float32 results, or to results of every float dtype when {@code anyFloat}. */
+        OneWrongKernel(String name, String wrongOperator, DoubleUnaryOperator change, boolean anyFloat) {
             this.name = name;
             KernelRegistry standard = KernelRegistry.standard();
             KernelRegistry.Builder builder = new KernelRegistry.Builder();
             for (String op : standard.opTypes()) {
                 OpInfo info = standard.get(op);
-                Kernel kernel = op.equals(wrongOperator) ? changedKernel(info.kernel(), change) : info.kernel();
+                Kernel kernel = op.equals(wrongOperator) ? changedKernel(info.kernel(), change, anyFloat)
+                        : info.kernel();
                 builder.register(op, info.sinceVersion(), kernel);
             }
             this.interpreter = new Interpreter(builder.build());
         }
 
-        private static Kernel changedKernel(Kernel right, DoubleUnaryOperator change) {
+        private static Kernel changedKernel(Kernel right, DoubleUnaryOperator change, boolean anyFloat) {
             return (inputs, attributes) -> {
                 List<Tensor> results = new ArrayList<>();
                 for (Tensor t : right.apply(inputs, attributes)) {
-                    results.add(MiscomputingBackends.apply(t, false, change));
+                    results.add(MiscomputingBackends.apply(t, anyFloat, change));
                 }
                 return results;
             };
