@@ -30,7 +30,9 @@ fi
 # Build first so that the build's time and memory are not sampled.
 ./crest fuzz --help >/dev/null
 
-rss_kib() { awk '/^VmRSS:/ {print $2; found=1} END {if (!found) print 0}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# VmRSS, or with a second argument another field of /proc/PID/status (RssAnon: the private heap memory, without
+# the pages of shared libraries, which grow as a backend first runs each kind of operator and are shared).
+rss_kib() { awk -v f="^${2:-VmRSS}:" '$0 ~ f {print $2; found=1} END {if (!found) print 0}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 descendants() {
   local children
@@ -46,13 +48,15 @@ log="$(mktemp)"
 campaign=$!
 trap 'kill "$campaign" 2>/dev/null || true; rm -f "$log"; if $cleanup_out; then rm -rf "$out"; fi' EXIT
 
-printf '| elapsed s | JVM MiB | workers | worker pids | workers MiB | total MiB | models tested |\n'
-printf '|---:|---:|---:|---:|---:|---:|---:|\n'
+printf '| elapsed s | JVM MiB | workers | worker pids | workers MiB | workers anon MiB | total MiB | models tested |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 start=$(date +%s)
 first_jvm=""
 first_workers=""
 warm_jvm=""
 warm_workers=""
+warm_anon=""
+last_anon=0
 seen_pids=" "
 last_jvm=0
 last_workers=0
@@ -61,16 +65,19 @@ while kill -0 "$campaign" 2>/dev/null; do
   kill -0 "$campaign" 2>/dev/null || break
   jvm=$(rss_kib "$campaign")
   workers=0
+  workers_anon=0
   count=0
   for pid in $(descendants "$campaign"); do
     workers=$((workers + $(rss_kib "$pid")))
+    workers_anon=$((workers_anon + $(rss_kib "$pid" RssAnon)))
     count=$((count + 1))
     case "$seen_pids" in *" $pid "*) ;; *) seen_pids="$seen_pids$pid " ;; esac
   done
   tested=$( (grep -o '"tested" : [0-9]*' "$out/summary.json" 2>/dev/null || true) | head -1 | grep -o '[0-9]*$' || true)
   elapsed=$(( $(date +%s) - start ))
-  printf '| %d | %.0f | %d | %d | %.0f | %.0f | %s |\n' "$elapsed" "$(echo "$jvm/1024" | bc -l)" "$count" \
-    "$(wc -w <<<"$seen_pids")" "$(echo "$workers/1024" | bc -l)" "$(echo "($jvm+$workers)/1024" | bc -l)" \
+  printf '| %d | %.0f | %d | %d | %.0f | %.0f | %.0f | %s |\n' "$elapsed" "$(echo "$jvm/1024" | bc -l)" "$count" \
+    "$(wc -w <<<"$seen_pids")" "$(echo "$workers/1024" | bc -l)" "$(echo "$workers_anon/1024" | bc -l)" \
+    "$(echo "($jvm+$workers)/1024" | bc -l)" \
     "${tested:-?}"
   if [ -z "$first_jvm" ] && [ "${tested:-0}" -ge 20 ]; then
     first_jvm=$jvm
@@ -79,9 +86,11 @@ while kill -0 "$campaign" 2>/dev/null; do
   if [ -z "$warm_jvm" ] && [ "$elapsed" -ge "$warmup" ]; then
     warm_jvm=$jvm
     warm_workers=$workers
+    warm_anon=$workers_anon
   fi
   last_jvm=$jvm
   last_workers=$workers
+  last_anon=$workers_anon
 done
 wait "$campaign" || { cat "$log" >&2; exit 1; }
 
@@ -91,5 +100,5 @@ if [ -n "$first_jvm" ] && [ "$first_jvm" -gt 0 ]; then
   echo "end/start: JVM $(ratio "$last_jvm" "$first_jvm"), workers $(ratio "$last_workers" "$first_workers"), total $(ratio $((last_jvm + last_workers)) $((first_jvm + first_workers)))"
 fi
 if [ -n "$warm_jvm" ] && [ "$warm_jvm" -gt 0 ]; then
-  echo "end/after ${warmup} s: JVM $(ratio "$last_jvm" "$warm_jvm"), workers $(ratio "$last_workers" "$warm_workers"), total $(ratio $((last_jvm + last_workers)) $((warm_jvm + warm_workers)))"
+  echo "end/after ${warmup} s: JVM $(ratio "$last_jvm" "$warm_jvm"), workers $(ratio "$last_workers" "$warm_workers"), total $(ratio $((last_jvm + last_workers)) $((warm_jvm + warm_workers))), workers anon $(ratio "$last_anon" "$warm_anon")"
 fi

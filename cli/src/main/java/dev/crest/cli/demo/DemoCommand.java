@@ -159,11 +159,7 @@ public final class DemoCommand implements Callable<Integer> {
                 b.symptom(), b.stage(), b.backend(), b.backendVersion(), b.pair(), b.signature(), b.localizedOperator(),
                 b.count(), b.folder(), b.seed(), b.message(), b.maxAbsError(), b.maxRelError(),
                 FindingStore.replayCommand(folder.resolve(b.folder())))).toList();
-        CampaignSummary.SettingsRecord t = s.settings();
-        CampaignSummary.SettingsRecord settings = new CampaignSummary.SettingsRecord(t.backends(),
-                t.timeBudgetSeconds(), t.maxModels(), t.seed(), t.nodes(), t.opset(), t.operators(), t.rtol(), t.atol(),
-                t.caseTimeoutSeconds(), t.searchBudgetSeconds(), t.searchIterations(),
-                folder.toAbsolutePath().normalize().toString(), t.jobs(), t.compare());
+        CampaignSummary.SettingsRecord settings = s.settings().withOut(folder.toAbsolutePath().normalize().toString());
         CampaignSummary moved = new CampaignSummary(s.format(), s.crestVersion(), settings, s.runs(),
                 s.backendVersions(), s.startedAt(), s.elapsedSeconds(), s.stoppedBy(), s.counts(), bugs,
                 s.throughput(), s.exclusions(), s.progress(), s.memory());

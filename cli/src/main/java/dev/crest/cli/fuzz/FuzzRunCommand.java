@@ -170,11 +170,6 @@ public final class FuzzRunCommand implements Callable<Integer> {
             throw new CliException(resume ? "--resume needs the local engine; a campaign on Spark starts in an"
                     + " empty folder" : "--shards must be at least 1, got " + shards);
         }
-        if (onSpark && keepFloat16Overflow) {
-            // The shards' settings do not carry the flag yet; refusing beats silently dropping what was asked for.
-            throw new CliException("--keep-float16-overflow needs the local engine; Spark shards drop float16"
-                    + " accumulation overflows");
-        }
         Optional<Long> resumedSeed = resume && seed == null ? Campaign.resumableSeed(out) : Optional.empty();
         long campaignSeed = seed != null ? seed : resumedSeed.orElseGet(() -> new SecureRandom().nextLong());
         CampaignSettings settings = new CampaignSettings(backends.stream().map(String::trim).toList(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crest.cli.CliRunner;
 import dev.crest.fuzz.campaign.CampaignSummary;
 import dev.crest.fuzz.campaign.SummaryFile;
+import dev.crest.fuzz.diff.Tolerance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,9 @@ class DemoCommandTest {
         // Replay commands name the published folder, not the staging folder the campaign ran in.
         assertThat(campaign.uniqueBugs()).allSatisfy(b -> assertThat(b.replay())
                 .isEqualTo("crest fuzz replay " + out.resolve("fuzz").resolve(b.folder())));
+        assertThat(campaign.settings().out()).isEqualTo(out.resolve("fuzz").toAbsolutePath().normalize().toString());
+        assertThat(campaign.settings().float16Rtol()).isEqualTo(Tolerance.DEFAULT_FLOAT16_RTOL);
+        assertThat(campaign.settings().keepFloat16Overflow()).isFalse();
 
         for (String model : new String[] {"resnet50", "inception-v3"}) {
             JsonNode compare = JSON.readTree(out.resolve("netsim/compare-" + model + ".json").toFile());

@@ -1,6 +1,7 @@
 package dev.crest.fuzz.campaign;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.crest.fuzz.diff.Tolerance;
 import java.util.List;
 import java.util.Map;
 
@@ -79,6 +80,18 @@ public record CampaignSummary(int format, String crestVersion, SettingsRecord se
                 double searchBudgetSeconds, Integer searchIterations, String out, int jobs, List<String> compare) {
             this(backends, timeBudgetSeconds, maxModels, seed, nodes, opset, operators, rtol, atol, caseTimeoutSeconds,
                     searchBudgetSeconds, searchIterations, out, jobs, compare, null, null, null);
+        }
+
+        /** The record of {@code settings} as run by {@code jobs} pipelines. */
+        public static SettingsRecord of(CampaignSettings settings, int jobs) {
+            Tolerance tolerance = settings.tolerance();
+            return new SettingsRecord(settings.backends(), settings.timeBudget().map(d -> d.toNanos() / 1e9).orElse(null),
+                    settings.maxModels().isPresent() ? settings.maxModels().getAsLong() : null, settings.seed(),
+                    settings.nodes(), settings.opset(), settings.operators(), tolerance.rtol(), tolerance.atol(),
+                    settings.caseTimeout().toNanos() / 1e9, settings.searchBudget().toNanos() / 1e9,
+                    settings.searchIterations().isPresent() ? settings.searchIterations().getAsInt() : null,
+                    settings.out().toString(), jobs, settings.compare(), tolerance.float16Rtol(),
+                    tolerance.float16Atol(), tolerance.keepFloat16Overflow());
         }
 
         /** The same settings with {@code folder} as the output folder. */

@@ -16,15 +16,7 @@ final class SummaryBuilder {
     static CampaignSummary build(CampaignSettings settings, List<TargetRun> runs, Map<String, String> versions,
             Instant startedAt, String stoppedBy, CampaignProgress progress, List<UniqueBug> bugs,
             List<String> exclusions, CampaignSummary.ProgressRecord finished, CampaignSummary.MemoryRecord memory) {
-        CampaignSummary.SettingsRecord settingsRecord = new CampaignSummary.SettingsRecord(settings.backends(),
-                settings.timeBudget().map(d -> d.toNanos() / 1e9).orElse(null),
-                settings.maxModels().isPresent() ? settings.maxModels().getAsLong() : null, settings.seed(),
-                settings.nodes(), settings.opset(), settings.operators(), settings.tolerance().rtol(),
-                settings.tolerance().atol(), settings.caseTimeout().toNanos() / 1e9,
-                settings.searchBudget().toNanos() / 1e9,
-                settings.searchIterations().isPresent() ? settings.searchIterations().getAsInt() : null,
-                settings.out().toString(), settings.jobs(), settings.compare(), settings.tolerance().float16Rtol(),
-                settings.tolerance().float16Atol(), settings.tolerance().keepFloat16Overflow());
+        CampaignSummary.SettingsRecord settingsRecord = CampaignSummary.SettingsRecord.of(settings, settings.jobs());
         List<CampaignSummary.RunRecord> runRecords = runs.stream()
                 .map(r -> new CampaignSummary.RunRecord(r.backend(), r.baseline().orElse(null))).toList();
         CampaignSummary.Counts counts = new CampaignSummary.Counts(progress.generated(),

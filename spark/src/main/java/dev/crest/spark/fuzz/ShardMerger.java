@@ -280,14 +280,7 @@ public final class ShardMerger {
             double seconds = elapsed.toNanos() / 1e9;
             CampaignSummary.Counts counts = new CampaignSummary.Counts(generated, generationFailures, searchFailures,
                     tested, passed, dropped, findings, bugs.size(), bySymptom, byStage, byPair);
-            CampaignSummary.SettingsRecord settingsRecord = new CampaignSummary.SettingsRecord(settings.backends(),
-                    settings.timeBudget().map(d -> d.toNanos() / 1e9).orElse(null),
-                    settings.maxModels().isPresent() ? settings.maxModels().getAsLong() : null, settings.seed(),
-                    settings.nodes(), settings.opset(), settings.operators(), settings.tolerance().rtol(),
-                    settings.tolerance().atol(), settings.caseTimeout().toNanos() / 1e9,
-                    settings.searchBudget().toNanos() / 1e9,
-                    settings.searchIterations().isPresent() ? settings.searchIterations().getAsInt() : null,
-                    settings.out().toString(), 1, settings.compare());
+            CampaignSummary.SettingsRecord settingsRecord = CampaignSummary.SettingsRecord.of(settings, 1);
             CampaignSummary first = shards.get(0);
             return new CampaignSummary(CampaignSummary.FORMAT, first.crestVersion(), settingsRecord, first.runs(),
                     versions, startedAt.toString(), seconds, String.join(", ", stoppedBy), counts,

@@ -27,6 +27,7 @@ final class ShardSettings implements Serializable {
     private final double atol;
     private final double float16Rtol;
     private final double float16Atol;
+    private final boolean keepFloat16Overflow;
     private final long caseTimeoutNanos;
     private final long searchBudgetNanos;
     private final int searchIterations;
@@ -45,6 +46,7 @@ final class ShardSettings implements Serializable {
         atol = campaign.tolerance().atol();
         float16Rtol = campaign.tolerance().float16Rtol();
         float16Atol = campaign.tolerance().float16Atol();
+        keepFloat16Overflow = campaign.tolerance().keepFloat16Overflow();
         caseTimeoutNanos = campaign.caseTimeout().toNanos();
         searchBudgetNanos = campaign.searchBudget().toNanos();
         searchIterations = campaign.searchIterations().orElse(-1);
@@ -56,7 +58,7 @@ final class ShardSettings implements Serializable {
     CampaignSettings forShard(ShardSpec shard, Path out) {
         return new CampaignSettings(backends,
                 timeBudgetNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(timeBudgetNanos)),
-                shard.modelBudget(), shard.seed(), nodes, opset, operators, new Tolerance(rtol, atol, float16Rtol, float16Atol),
+                shard.modelBudget(), shard.seed(), nodes, opset, operators, new Tolerance(rtol, atol, float16Rtol, float16Atol, keepFloat16Overflow),
                 Duration.ofNanos(caseTimeoutNanos), Duration.ofNanos(searchBudgetNanos),
                 searchIterations < 0 ? OptionalInt.empty() : OptionalInt.of(searchIterations), out, 1, compare,
                 false, Duration.ofNanos(reduceBudgetNanos));

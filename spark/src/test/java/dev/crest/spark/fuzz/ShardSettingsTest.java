@@ -32,7 +32,7 @@ class ShardSettingsTest {
     @Test
     void aShardRunsTheCampaignsSettingsWithItsOwnSeedCountAndFolderInOnePipeline() throws Exception {
         CampaignSettings campaign = new CampaignSettings(List.of("onnxruntime"), Optional.of(Duration.ofSeconds(90)),
-                OptionalLong.of(50), 17, 4, 16, List.of("Add", "Relu"), new Tolerance(0.2, 0.3, 0.4, 0.5),
+                OptionalLong.of(50), 17, 4, 16, List.of("Add", "Relu"), new Tolerance(0.2, 0.3, 0.4, 0.5, true),
                 Duration.ofSeconds(7), Duration.ofMillis(30), OptionalInt.of(12), Path.of("/campaign"), 8,
                 List.of("tensorflow"), false, Duration.ofSeconds(11));
         ShardSettings shared = throughJavaSerialization(new ShardSettings(campaign, Path.of("/cache")));
