@@ -216,8 +216,8 @@ final class LayerTranslations {
         long[] input = Arrays.copyOfRange(xShape, 2, xShape.length);
         SlidingWindow window = SlidingWindow.resolve(n, input, n.attributes().getLongs("kernel_shape"), true);
         DType dtype = n.dtype(0);
-        // TensorFlow's CPU AvgPool3D has no float16 kernel; the convolution route has.
-        if (window.dilated() || (spatial == 3 && dtype == DType.FLOAT16)) {
+        // TensorFlow's CPU AvgPool3D runs float32 only; the convolution route has float16 and float64 kernels.
+        if (window.dilated() || (spatial == 3 && dtype != DType.FLOAT32)) {
             return List.of(averagePoolByConvolution(n, window, input));
         }
         Output<?> x = padSpatial(tf, channelsLast(tf, n.input(0)), window, tf.scalar(dtype, 0), true);
@@ -243,7 +243,7 @@ final class LayerTranslations {
     }
 
     /**
-     * Average pooling by convolution, for what TensorFlow's AvgPool lacks (dilations, float16 in 3-D): each channel becomes a batch entry, a dilated
+     * Average pooling by convolution, for what TensorFlow's AvgPool lacks (dilations, float16 and float64 in 3-D): each channel becomes a batch entry, a dilated
      * convolution with a filter of ones sums every window, and the sums are divided by the counts ONNX uses.
      */
     private static Output<?> averagePoolByConvolution(TfNode n, SlidingWindow window, long[] input) {
