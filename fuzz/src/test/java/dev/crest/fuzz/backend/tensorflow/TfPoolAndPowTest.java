@@ -92,6 +92,21 @@ class TfPoolAndPowTest {
 
     @ParameterizedTest
     @EnumSource(TfLevel.class)
+    void float16AveragePoolWhoseWindowSumExceedsFloat16StaysFinite(TfLevel level) {
+        // 100 × 1000 = 100000 > 65504, float16's largest value, while the average 1000 is exact in float16; the
+        // 3-D and the dilated 2-D translations sum each window by convolution.
+        Tensor x3 = Tensor.full(DType.FLOAT16, Shape.of(1, 1, 1, 1, 100), 1000);
+        Tensor y3 = run(level, "AveragePool", Attributes.builder().put("kernel_shape", 1, 1, 100).build(),
+                Map.of("x", x3), DType.FLOAT16, 1, 1, 1, 1, 1);
+        assertThat(y3.toDoubleArray()).containsExactly(1000);
+        Tensor x2 = Tensor.full(DType.FLOAT16, Shape.of(1, 1, 1, 199), 1000);
+        Tensor y2 = run(level, "AveragePool", Attributes.builder().put("kernel_shape", 1, 100)
+                .put("dilations", 1, 2).build(), Map.of("x", x2), DType.FLOAT16, 1, 1, 1, 1);
+        assertThat(y2.toDoubleArray()).containsExactly(1000);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TfLevel.class)
     void averagePoolInThreeDimensionsRunsInFloat64(TfLevel level) {
         // Input 1..6 along the last axis; kernel 3, stride 2, pads 1/1, ceil_mode: windows at [-1, 1], [1, 3],
         // [3, 5], [5, 7], the last one past the end pad by one position, which ONNX never counts.
