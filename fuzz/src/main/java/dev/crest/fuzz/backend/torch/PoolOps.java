@@ -77,13 +77,17 @@ final class PoolOps {
             return cropToOutput(JniUtils.avgPool((PtNDArray) x, new Shape(g.kernel()), new Shape(g.strides()),
                     new Shape(g.begin()), ceil, true), g);
         }
-        NDArray sums = windowSums(padForWindows(x, g, 0, 0), g);
+        // A float16 window sum overflows where the average does not: sum and divide in float32, round once.
+        boolean half = x.getDataType() == DataType.FLOAT16;
+        NDArray wide = half ? x.toType(DataType.FLOAT32, false) : x;
+        NDArray sums = windowSums(padForWindows(wide, g, 0, 0), g);
         long[] maskShape = new long[g.rank() + 2];
         Arrays.fill(maskShape, 1);
         System.arraycopy(g.input(), 0, maskShape, 2, g.rank());
-        NDArray mask = call.manager().ones(new Shape(maskShape), x.getDataType());
+        NDArray mask = call.manager().ones(new Shape(maskShape), wide.getDataType());
         NDArray counts = windowSums(padForWindows(mask, g, includePad ? 1 : 0, 0), g);
-        return cropToOutput(sums.div(counts), g);
+        NDArray averages = cropToOutput(sums.div(counts), g);
+        return half ? averages.toType(DataType.FLOAT16, false) : averages;
     }
 
     /**

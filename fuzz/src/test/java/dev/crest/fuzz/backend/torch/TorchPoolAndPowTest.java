@@ -123,6 +123,19 @@ class TorchPoolAndPowTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void float16AveragePoolWhoseWindowSumExceedsFloat16StaysFinite(int spatial) {
+        // 100 × 1000 = 100000 > 65504, float16's largest value, while the average 1000 is exact in float16.
+        Tensor x = Tensor.full(DType.FLOAT16, Shape.of(outShape(spatial, 100)), 1000);
+        int[] kernel = new int[spatial];
+        Arrays.fill(kernel, 1);
+        kernel[spatial - 1] = 100;
+        Tensor y = run("AveragePool", Attributes.builder().put("kernel_shape", kernel).build(), Map.of("x", x),
+                DType.FLOAT16, outShape(spatial, 1));
+        assertThat(y.toDoubleArray()).containsExactly(1000);
+    }
+
+    @ParameterizedTest
     @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
     void powOfAZeroDimensionalBaseWithAFloat16ExponentKeepsTheBasesPrecision(DType base) {
         Map<String, Tensor> inputs = new LinkedHashMap<>();
