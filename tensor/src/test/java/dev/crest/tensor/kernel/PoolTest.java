@@ -110,6 +110,29 @@ class PoolTest {
         assertThat(half.getDouble(0)).isEqualTo(1.5);
     }
 
+    /**
+     * ONNX's divisor with ceil_mode: count_include_pad counts the explicit pads, never the positions a last
+     * ceil-mode window reaches beyond the end pad (onnx/onnx#6650 fixed the numpy reference to this; ONNX Runtime's
+     * opset-19 kernel and PyTorch agree; its opset 7-18 MLAS kernel divides by the whole kernel,
+     * microsoft/onnxruntime#16203). The geometry of a campaign finding against ONNX Runtime: one element, kernel 9,
+     * stride 2, pads 8/1.
+     */
+    @Test
+    void averagePoolCeilModeOverhangIsNeverCounted() {
+        Attributes.Builder window = kernel(9, 1).put("strides", 2, 1).put("pads", 8, 0, 1, 0).put("ceil_mode", 1L);
+        Tensor x = Tensor.ofDoubles(Shape.of(1, 1, 1, 1), 7.2);
+        // padded length 1 + 8 + 1 = 10: ceil((10 - 9) / 2) + 1 = 2 windows, starting at -8 and -6 (inside the begin
+        // pad). The first covers [-8, 0], all inside the padded input; the second [-6, 2], whose last position 2
+        // lies past the end pad (which ends at 1): 8 counted positions.
+        Tensor included = REGISTRY.run1("AveragePool", window.put("count_include_pad", 1L).build(), x);
+        assertThat(included.shape()).isEqualTo(Shape.of(1, 1, 2, 1));
+        assertThat(included.toDoubleArray()).containsExactly(7.2 / 9, 7.2 / 8);
+        Tensor excluded = REGISTRY.run1("AveragePool", window.put("count_include_pad", 0L).build(), x);
+        assertThat(excluded.toDoubleArray()).containsExactly(7.2, 7.2);
+        // MaxPool has the same windows: the element is in both.
+        assertThat(maxPool(window.build(), x).get(0).toDoubleArray()).containsExactly(7.2, 7.2);
+    }
+
     @Test
     void rejectsBadAttributes() {
         Tensor x = ramp(Shape.of(1, 1, 3, 3));

@@ -52,8 +52,7 @@ final class ElementwiseTranslations {
         // ONNX integer division truncates toward zero (C semantics), as TensorFlow's TruncateDiv does.
         translations.put("Div", n -> List.of(n.tf().op(n.dtype(0).isFloat() ? "RealDiv" : "TruncateDiv",
                 n.input(0), n.input(1))));
-        // ONNX Pow's exponent may have another type than the base; the result has the base's type.
-        translations.put("Pow", n -> List.of(n.tf().op("Pow", n.input(0), n.tf().cast(n.input(1), n.dtype(0)))));
+        translations.put("Pow", ElementwiseTranslations::pow);
         translations.put("Max", n -> fold(n, "Maximum"));
         translations.put("Min", n -> fold(n, "Minimum"));
         translations.put("Where", n -> List.of(n.tf().op("SelectV2", n.input(0), n.input(1), n.input(2))));
@@ -71,6 +70,33 @@ final class ElementwiseTranslations {
             result = n.tf().op(tf, result, n.input(i));
         }
         return List.of(n.inputCount() == 1 ? n.tf().op("Identity", result) : result);
+    }
+
+    /**
+     * ONNX Pow, whose result has the base's dtype. An exponent of another dtype than a float base is not rounded
+     * to the base's type: both compute in float64 and the result rounds once (as in the reference), so a float64
+     * exponent keeps its digits and a large integer exponent its parity. TensorFlow refuses an integer base with
+     * a negative integer exponent, where ONNX's result is the truncated {@code 1 / x^n}: 1 for x = 1, ±1 for
+     * x = −1 by the exponent's parity, 0 for |x| > 1 (0 for x = 0 too, which has no integer result).
+     */
+    private static List<Output<?>> pow(TfNode n) {
+        TfEmitter tf = n.tf();
+        DType base = n.dtype(0);
+        Output<?> x = n.input(0);
+        if (base.isFloat()) {
+            if (n.dtype(1) == base) {
+                return List.of(tf.op("Pow", x, n.input(1)));
+            }
+            Output<?> wide = tf.op("Pow", tf.cast(x, DType.FLOAT64), tf.cast(n.input(1), DType.FLOAT64));
+            return List.of(tf.cast(wide, base));
+        }
+        Output<?> exponent = tf.cast(n.input(1), base);
+        Output<?> negative = tf.op("Less", exponent, tf.scalar(base, 0));
+        // Below zero only the exponent's parity matters (the base is ±1 or the result 0): e & 1 is 0 or 1.
+        Output<?> allowed = tf.op("SelectV2", negative, tf.op("BitwiseAnd", exponent, tf.scalar(base, 1)), exponent);
+        Output<?> unit = tf.op("LogicalOr", tf.op("Equal", x, tf.scalar(base, 1)), tf.op("Equal", x, tf.scalar(base, -1)));
+        Output<?> vanishes = tf.op("LogicalAnd", negative, tf.op("LogicalNot", unit));
+        return List.of(tf.op("SelectV2", vanishes, tf.op("ZerosLike", x), tf.op("Pow", x, allowed)));
     }
 
     /** Gelu (opset 20), exact {@code x·Φ(x)} through Erf or its tanh approximation, as ONNX defines them. */

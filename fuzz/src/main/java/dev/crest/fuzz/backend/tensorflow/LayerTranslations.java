@@ -216,8 +216,8 @@ final class LayerTranslations {
         long[] input = Arrays.copyOfRange(xShape, 2, xShape.length);
         SlidingWindow window = SlidingWindow.resolve(n, input, n.attributes().getLongs("kernel_shape"), true);
         DType dtype = n.dtype(0);
-        // TensorFlow's CPU AvgPool3D has no float16 kernel; the convolution route has.
-        if (window.dilated() || (spatial == 3 && dtype == DType.FLOAT16)) {
+        // TensorFlow's CPU AvgPool3D runs float32 only; the convolution route has float16 and float64 kernels.
+        if (window.dilated() || (spatial == 3 && dtype != DType.FLOAT32)) {
             return List.of(averagePoolByConvolution(n, window, input));
         }
         Output<?> x = padSpatial(tf, channelsLast(tf, n.input(0)), window, tf.scalar(dtype, 0), true);
@@ -243,19 +243,22 @@ final class LayerTranslations {
     }
 
     /**
-     * Average pooling by convolution, for what TensorFlow's AvgPool lacks (dilations, float16 in 3-D): each channel becomes a batch entry, a dilated
-     * convolution with a filter of ones sums every window, and the sums are divided by the counts ONNX uses.
+     * Average pooling by convolution, for what TensorFlow's AvgPool lacks (dilations, float16 and float64 in 3-D): each channel becomes a batch entry, a dilated
+     * convolution with a filter of ones sums every window, and the sums are divided by the counts ONNX uses
+     * (float16 in float32, rounded once at the end).
      */
     private static Output<?> averagePoolByConvolution(TfNode n, SlidingWindow window, long[] input) {
         TfEmitter tf = n.tf();
         long[] xShape = n.shape(0);
         int spatial = input.length;
-        DType dtype = n.dtype(0);
+        // A float16 window sum overflows where the average would not, so float16 sums and divides in float32.
+        DType dtype = n.dtype(0) == DType.FLOAT16 ? DType.FLOAT32 : n.dtype(0);
         long[] batched = new long[spatial + 2];
         batched[0] = xShape[0] * xShape[1];
         System.arraycopy(input, 0, batched, 1, spatial);
         batched[spatial + 1] = 1;
-        Output<?> x = padSpatial(tf, tf.op("Reshape", n.input(0), tf.longs(batched)), window, tf.scalar(dtype, 0), true);
+        Output<?> x = padSpatial(tf, tf.op("Reshape", tf.cast(n.input(0), dtype), tf.longs(batched)), window,
+                tf.scalar(dtype, 0), true);
         long[] filterShape = new long[spatial + 2];
         Arrays.fill(filterShape, 1);
         System.arraycopy(window.kernel(), 0, filterShape, 0, spatial);
@@ -284,7 +287,7 @@ final class LayerTranslations {
         factorShape[0] = 1;
         factorShape[1] = 1;
         System.arraycopy(window.output(), 0, factorShape, 2, spatial);
-        return tf.op("Mul", reshaped, tf.constant(factors.reshape(Shape.of(factorShape))));
+        return tf.cast(tf.op("Mul", reshaped, tf.constant(factors.reshape(Shape.of(factorShape)))), n.dtype(0));
     }
 
     /**

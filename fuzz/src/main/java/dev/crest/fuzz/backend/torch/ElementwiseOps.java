@@ -162,9 +162,11 @@ final class ElementwiseOps {
     }
 
     /**
-     * Pow with ONNX's result dtype (the base's): mixed float dtypes compute in the wider one and round once.
-     * PyTorch refuses negative integer exponents of integers; ONNX truncates {@code 1 / x^n}, which is 1 for
-     * x = 1, ±1 for x = -1 and 0 otherwise.
+     * Pow with ONNX's result dtype (the base's). A float base with an exponent of another dtype computes in
+     * float64 and rounds once: PyTorch's own promotion would let a dimensioned float16 exponent outrank a
+     * zero-dimensional float32/float64 base and compute (and overflow) in float16, and would round an integer
+     * exponent to float32 (changing its parity above 2^24). PyTorch refuses negative integer exponents of
+     * integers; ONNX truncates {@code 1 / x^n}, which is 1 for x = 1, ±1 for x = -1 and 0 otherwise.
      */
     private static NDArray pow(OpCall call) {
         NDArray base = call.input(0);
@@ -179,7 +181,10 @@ final class ElementwiseOps {
                     Where.of(base.eq(-1), ofMinusOne, base.zerosLike()));
             return Where.of(negative, inverse, power);
         }
-        // A wider exponent promotes the result, which the caller casts back to the base's dtype.
+        if (exponent.getDataType() != base.getDataType()) {
+            // The caller casts the float64 result back to the base's dtype.
+            return base.toType(DataType.FLOAT64, false).pow(exponent.toType(DataType.FLOAT64, false));
+        }
         return base.pow(exponent);
     }
 

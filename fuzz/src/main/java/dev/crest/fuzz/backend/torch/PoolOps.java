@@ -15,9 +15,11 @@ import java.util.Map;
  * MaxPool and AveragePool. PyTorch's pooling kernels pad both ends equally and (for max pooling) know no
  * dilation, so the input is padded here to ONNX's geometry first: with the lowest value for MaxPool, which no
  * window then takes, and with zeros for AveragePool, whose divisor is then the window sum of a mask of the
- * counted positions. AveragePool with symmetric pads runs PyTorch's own kernel with its padding and divisor
- * rules, which match ONNX's. Dilated windows, which PyTorch's kernels exposed by DJL lack, are reduced axis by
- * axis over strided slices (maximum and sum are separable).
+ * counted positions. AveragePool with symmetric pads and {@code count_include_pad=1} runs PyTorch's own kernel
+ * with its padding and divisor rules, which match ONNX's (the ceil-mode overhang past the end pad is not
+ * counted). DJL's {@code avgPool} drops its {@code countIncludePad} argument (PyTorch then always counts the
+ * padding), so {@code count_include_pad=0} always takes the mask route. Dilated windows, which PyTorch's
+ * kernels exposed by DJL lack, are reduced axis by axis over strided slices (maximum and sum are separable).
  */
 final class PoolOps {
     private PoolOps() {
@@ -70,17 +72,22 @@ final class PoolOps {
     private static NDArray averagePool(OpCall call, NDArray x, WindowGeometry g) {
         boolean includePad = call.attributes().getLong("count_include_pad", 0) == 1;
         boolean ceil = call.attributes().getLong("ceil_mode", 0) == 1;
-        if (g.undilated() && g.symmetric() && fitsTorchPadding(g)) {
+        // DJL 0.36's native avgPool never passes countIncludePad on, so PyTorch counts the padding regardless.
+        if (includePad && g.undilated() && g.symmetric() && fitsTorchPadding(g)) {
             return cropToOutput(JniUtils.avgPool((PtNDArray) x, new Shape(g.kernel()), new Shape(g.strides()),
-                    new Shape(g.begin()), ceil, includePad), g);
+                    new Shape(g.begin()), ceil, true), g);
         }
-        NDArray sums = windowSums(padForWindows(x, g, 0, 0), g);
+        // A float16 window sum overflows where the average does not: sum and divide in float32, round once.
+        boolean half = x.getDataType() == DataType.FLOAT16;
+        NDArray wide = half ? x.toType(DataType.FLOAT32, false) : x;
+        NDArray sums = windowSums(padForWindows(wide, g, 0, 0), g);
         long[] maskShape = new long[g.rank() + 2];
         Arrays.fill(maskShape, 1);
         System.arraycopy(g.input(), 0, maskShape, 2, g.rank());
-        NDArray mask = call.manager().ones(new Shape(maskShape), x.getDataType());
+        NDArray mask = call.manager().ones(new Shape(maskShape), wide.getDataType());
         NDArray counts = windowSums(padForWindows(mask, g, includePad ? 1 : 0, 0), g);
-        return cropToOutput(sums.div(counts), g);
+        NDArray averages = cropToOutput(sums.div(counts), g);
+        return half ? averages.toType(DataType.FLOAT16, false) : averages;
     }
 
     /**
