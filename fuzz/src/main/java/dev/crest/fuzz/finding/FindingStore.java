@@ -8,9 +8,9 @@ import dev.crest.fuzz.diff.Finding;
 import dev.crest.fuzz.diff.TestCase;
 import dev.crest.fuzz.diff.Tolerance;
 import dev.crest.graph.GraphException;
+import dev.crest.graph.onnx.AtomicFiles;
 import dev.crest.graph.onnx.TestDataSet;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -92,7 +91,8 @@ public final class FindingStore {
             throw new FuzzException("cannot save a finding under " + root + ": " + e.getMessage(), e);
         } finally {
             if (temp != null) {
-                deleteQuietly(temp);
+                // Saving already failed and says so; a leftover hidden temporary folder is secondary.
+                AtomicFiles.deleteTreeQuietly(temp);
             }
         }
     }
@@ -131,19 +131,5 @@ public final class FindingStore {
             }
         }
         return next;
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // Saving already failed and says so; a leftover hidden temporary folder is secondary.
-        }
     }
 }

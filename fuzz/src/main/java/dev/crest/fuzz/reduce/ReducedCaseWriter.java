@@ -13,7 +13,6 @@ import dev.crest.graph.GraphException;
 import dev.crest.graph.onnx.AtomicFiles;
 import dev.crest.graph.onnx.TestDataSet;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -21,10 +20,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes a reduction into its finding folder as {@code reduced/}: {@code model.onnx}, {@code test_data_set_0/}
@@ -69,8 +66,13 @@ public final class ReducedCaseWriter {
         } catch (IOException | GraphException e) {
             throw new FuzzException("cannot write the reduced case into " + bugDir + ": " + e.getMessage(), e);
         } finally {
-            deleteQuietly(temp);
-            deleteQuietly(old);
+            // The write itself succeeded or already failed and says so; a leftover hidden folder is secondary.
+            if (temp != null) {
+                AtomicFiles.deleteTreeQuietly(temp);
+            }
+            if (old != null) {
+                AtomicFiles.deleteTreeQuietly(old);
+            }
         }
     }
 
@@ -157,23 +159,6 @@ public final class ReducedCaseWriter {
     private static void setPermissions(Path path, String permissions) throws IOException {
         if (Files.getFileAttributeView(path, PosixFileAttributeView.class) != null) {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null || !Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // The write itself succeeded or already failed and says so; a leftover hidden folder is secondary.
         }
     }
 }
