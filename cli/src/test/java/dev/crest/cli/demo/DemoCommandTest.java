@@ -52,6 +52,12 @@ class DemoCommandTest {
         // Replay commands name the published folder, not the staging folder the campaign ran in.
         assertThat(campaign.uniqueBugs()).allSatisfy(b -> assertThat(b.replay())
                 .isEqualTo("crest fuzz replay " + out.resolve("fuzz").resolve(b.folder())));
+        try (Stream<Path> files = Files.walk(out.resolve("fuzz"))) {
+            for (Path meta : files.filter(p -> p.getFileName().toString().equals("meta.json")).toList()) {
+                assertThat(JSON.readTree(meta.toFile()).get("replay").asText()).as(meta.toString())
+                        .isEqualTo("crest fuzz replay " + meta.getParent());
+            }
+        }
 
         for (String model : new String[] {"resnet50", "inception-v3"}) {
             JsonNode compare = JSON.readTree(out.resolve("netsim/compare-" + model + ".json").toFile());

@@ -2,6 +2,7 @@ package dev.crest.fuzz.finding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crest.fuzz.FuzzException;
 import dev.crest.fuzz.backend.TargetRun;
 import dev.crest.fuzz.diff.Finding;
@@ -100,6 +101,29 @@ public final class FindingStore {
     /** The command that replays the finding in {@code folder}. */
     public static String replayCommand(Path folder) {
         return "crest fuzz replay " + folder.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Points the replay command recorded in every {@code meta.json} below {@code tree} (the findings, and the reduced
+     * cases inside them) at the folder that file is in now: what findings need after being moved, as the demo moves
+     * its campaign from a staging folder into place. The other fields stay as they are.
+     */
+    public static void repointReplayCommands(Path tree) {
+        List<Path> metas;
+        try (Stream<Path> walk = Files.walk(tree)) {
+            metas = walk.filter(p -> p.getFileName().toString().equals(META_FILE) && Files.isRegularFile(p)).toList();
+        } catch (IOException e) {
+            throw new FuzzException("cannot list the findings in " + tree + ": " + e.getMessage(), e);
+        }
+        for (Path file : metas) {
+            ObjectNode meta = FindingReader.readMetaObject(file.getParent());
+            meta.put("replay", replayCommand(file.getParent()));
+            try {
+                AtomicFiles.write(file, JSON.writeValueAsBytes(meta));
+            } catch (IOException | GraphException e) {
+                throw new FuzzException("cannot rewrite " + file + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private static void writeContents(Path folder, TestCase testCase, Finding finding) throws IOException {

@@ -1,13 +1,12 @@
 package dev.crest.fuzz.reduce;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crest.fuzz.FuzzException;
 import dev.crest.fuzz.diff.Finding;
 import dev.crest.fuzz.diff.TestCase;
+import dev.crest.fuzz.finding.FindingReader;
 import dev.crest.fuzz.finding.FindingStore;
 import dev.crest.graph.GraphException;
 import dev.crest.graph.onnx.AtomicFiles;
@@ -77,23 +76,9 @@ public final class ReducedCaseWriter {
     }
 
     private static ObjectNode reducedMeta(Path bugDir, ReductionResult result) {
-        Path file = bugDir.resolve(FindingStore.META_FILE);
-        JsonNode original;
-        try {
-            original = JSON.readTree(AtomicFiles.read(file, "finding metadata"));
-        } catch (GraphException e) {
-            throw new FuzzException("finding " + bugDir + ": " + e.getMessage(), e);
-        } catch (JacksonException e) {
-            throw new FuzzException("finding " + bugDir + " has corrupted metadata in " + FindingStore.META_FILE, e);
-        } catch (IOException e) {
-            throw new FuzzException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        if (!(original instanceof ObjectNode)) {
-            throw new FuzzException("finding " + bugDir + " has no metadata object in " + FindingStore.META_FILE);
-        }
-        // Copy the original's record and change only what the reduced case changes, so fields this class does
-        // not know about survive.
-        ObjectNode meta = ((ObjectNode) original).deepCopy();
+        // Start from the original's record and change only what the reduced case changes, so fields this class
+        // does not know about survive.
+        ObjectNode meta = FindingReader.readMetaObject(bugDir);
         Finding finding = result.finding();
         meta.put("message", finding.message());
         meta.put("maxAbsError", finding.maxAbsError());

@@ -176,6 +176,28 @@ class FindingStoreTest {
     }
 
     @Test
+    void aMovedFindingIsRepointedAndKeepsEverythingElse() throws IOException {
+        Path saved = save(plantedInconsistency());
+        // A case inside the finding with a meta.json of its own, as a reduction writes one.
+        Files.createDirectories(saved.resolve("reduced"));
+        Files.copy(saved.resolve(FindingStore.META_FILE), saved.resolve("reduced").resolve(FindingStore.META_FILE));
+        JsonNode before = new ObjectMapper().readTree(saved.resolve(FindingStore.META_FILE).toFile());
+        Path moved = Files.createDirectories(root.resolve("published")).resolve(saved.getFileName());
+        Files.move(saved, moved);
+
+        FindingStore.repointReplayCommands(root.resolve("published"));
+
+        JsonNode after = new ObjectMapper().readTree(moved.resolve(FindingStore.META_FILE).toFile());
+        assertThat(after.get("replay").asText()).isEqualTo("crest fuzz replay " + moved.toAbsolutePath());
+        assertThat(FindingReader.readMeta(moved.resolve("reduced")).replay())
+                .isEqualTo("crest fuzz replay " + moved.resolve("reduced").toAbsolutePath());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) after).remove("replay");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) before).remove("replay");
+        assertThat(after).isEqualTo(before);
+        assertThat(new Replay(findings.executor()).replay(moved).reproduced()).isTrue();
+    }
+
+    @Test
     void rejectsCorruptedMetadata() throws IOException {
         Path folder = save(plantedInconsistency());
         Files.writeString(folder.resolve("meta.json"), "{\"symptom\": \"inconsistency\", ");
