@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Resident memory of a crest fuzz campaign over time: runs `crest fuzz run --backend onnxruntime --time DURATION`
 # and samples VmRSS of the campaign JVM and of its worker processes every INTERVAL seconds (default 30), then
-# prints a table and the end/start ratios (start = the first sample after warm-up: 20 models tested, as the
-# campaign's own figure in summary.json).
+# prints a table and two end ratios: against the first sample with 20 models tested (the campaign's own start
+# figure in summary.json) and against the first sample after WARMUP seconds (default 300), by which time every
+# backend has loaded and compiled each kind of operator once. The table's "worker pids" column counts the distinct
+# worker processes seen so far: a worker killed after a crash or timeout is replaced by a fresh (smaller) one.
 #   bench/fuzz-rss.sh DURATION [crest fuzz run options...]      e.g. bench/fuzz-rss.sh 30m --jobs 2 --seed 1
-# Environment: INTERVAL (seconds between samples), OUT (campaign folder; default a fresh temporary one, removed).
+# Environment: INTERVAL (seconds between samples), WARMUP (seconds), OUT (campaign folder; default a fresh
+# temporary one, removed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +18,7 @@ fi
 duration="$1"
 shift
 interval="${INTERVAL:-30}"
+warmup="${WARMUP:-300}"
 out="${OUT:-}"
 cleanup_out=false
 if [ -z "$out" ]; then
@@ -42,10 +46,14 @@ log="$(mktemp)"
 campaign=$!
 trap 'kill "$campaign" 2>/dev/null || true; rm -f "$log"; if $cleanup_out; then rm -rf "$out"; fi' EXIT
 
-printf '| elapsed s | JVM MiB | workers | workers MiB | total MiB | models tested |\n|---:|---:|---:|---:|---:|---:|\n'
+printf '| elapsed s | JVM MiB | workers | worker pids | workers MiB | total MiB | models tested |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|\n'
 start=$(date +%s)
 first_jvm=""
 first_workers=""
+warm_jvm=""
+warm_workers=""
+seen_pids=" "
 last_jvm=0
 last_workers=0
 while kill -0 "$campaign" 2>/dev/null; do
@@ -57,13 +65,20 @@ while kill -0 "$campaign" 2>/dev/null; do
   for pid in $(descendants "$campaign"); do
     workers=$((workers + $(rss_kib "$pid")))
     count=$((count + 1))
+    case "$seen_pids" in *" $pid "*) ;; *) seen_pids="$seen_pids$pid " ;; esac
   done
   tested=$( (grep -o '"tested" : [0-9]*' "$out/summary.json" 2>/dev/null || true) | head -1 | grep -o '[0-9]*$' || true)
-  printf '| %d | %.0f | %d | %.0f | %.0f | %s |\n' $(( $(date +%s) - start )) "$(echo "$jvm/1024" | bc -l)" \
-    "$count" "$(echo "$workers/1024" | bc -l)" "$(echo "($jvm+$workers)/1024" | bc -l)" "${tested:-?}"
+  elapsed=$(( $(date +%s) - start ))
+  printf '| %d | %.0f | %d | %d | %.0f | %.0f | %s |\n' "$elapsed" "$(echo "$jvm/1024" | bc -l)" "$count" \
+    "$(wc -w <<<"$seen_pids")" "$(echo "$workers/1024" | bc -l)" "$(echo "($jvm+$workers)/1024" | bc -l)" \
+    "${tested:-?}"
   if [ -z "$first_jvm" ] && [ "${tested:-0}" -ge 20 ]; then
     first_jvm=$jvm
     first_workers=$workers
+  fi
+  if [ -z "$warm_jvm" ] && [ "$elapsed" -ge "$warmup" ]; then
+    warm_jvm=$jvm
+    warm_workers=$workers
   fi
   last_jvm=$jvm
   last_workers=$workers
@@ -71,7 +86,10 @@ done
 wait "$campaign" || { cat "$log" >&2; exit 1; }
 
 tr '\r' '\n' <"$log" | grep -v '^fuzz ' | grep -v '^ *$' | tail -3
+ratio() { if [ "$2" -gt 0 ]; then printf '%.3f' "$(echo "$1/$2" | bc -l)"; else echo "n/a"; fi; }
 if [ -n "$first_jvm" ] && [ "$first_jvm" -gt 0 ]; then
-  ratio() { if [ "$2" -gt 0 ]; then printf '%.3f' "$(echo "$1/$2" | bc -l)"; else echo "n/a"; fi; }
   echo "end/start: JVM $(ratio "$last_jvm" "$first_jvm"), workers $(ratio "$last_workers" "$first_workers"), total $(ratio $((last_jvm + last_workers)) $((first_jvm + first_workers)))"
+fi
+if [ -n "$warm_jvm" ] && [ "$warm_jvm" -gt 0 ]; then
+  echo "end/after ${warmup} s: JVM $(ratio "$last_jvm" "$warm_jvm"), workers $(ratio "$last_workers" "$warm_workers"), total $(ratio $((last_jvm + last_workers)) $((warm_jvm + warm_workers)))"
 fi

@@ -30,6 +30,9 @@ class FuzzRunCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(result.out());
         assertThat(doc.get("settings").get("seed").asLong()).isEqualTo(5);
+        assertThat(doc.get("settings").get("float16Rtol").asDouble()).isEqualTo(5e-2);
+        assertThat(doc.get("settings").get("float16Atol").asDouble()).isEqualTo(1e-2);
+        assertThat(doc.get("settings").get("keepFloat16Overflow").asBoolean()).isFalse();
         assertThat(doc.get("stoppedBy").asText()).isEqualTo("max-models");
         assertThat(doc.get("counts").get("tested").asLong() + doc.get("counts").get("generationFailures").asLong())
                 .isEqualTo(4);
@@ -65,13 +68,17 @@ class FuzzRunCommandTest {
     }
 
     @Test
-    void twoJobsAndComparedBackendsAreRecordedInTheSummary() throws IOException {
+    void twoJobsComparedBackendsAndTheFloat16SettingsAreRecordedInTheSummary() throws IOException {
         Path out = tmp.resolve("jobs");
         CliRunner.Result result = CliRunner.run(run("--max-models", "4", "--jobs", "2", "--backend",
-                "onnxruntime-noopt", "--compare", "onnxruntime-opt", "--out", out.toString(), "--quiet"));
+                "onnxruntime-noopt", "--compare", "onnxruntime-opt", "--out", out.toString(), "--quiet",
+                "--keep-float16-overflow", "--float16-rtol", "0.125", "--float16-atol", "0.25"));
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(doc.get("settings").get("jobs").asInt()).isEqualTo(2);
+        assertThat(doc.get("settings").get("float16Rtol").asDouble()).isEqualTo(0.125);
+        assertThat(doc.get("settings").get("float16Atol").asDouble()).isEqualTo(0.25);
+        assertThat(doc.get("settings").get("keepFloat16Overflow").asBoolean()).isTrue();
         assertThat(doc.get("settings").get("compare").toString()).isEqualTo("[\"onnxruntime-opt\"]");
         assertThat(doc.get("runs").findValuesAsText("backend")).containsExactly("onnxruntime-noopt", "onnxruntime-opt");
         assertThat(doc.get("progress").get("modelsFinished").asLong()).isEqualTo(4);

@@ -70,6 +70,10 @@ class FuzzRunOnSparkTest {
                 "--resume"));
         assertThat(resumed.exitCode()).isEqualTo(2);
         assertThat(resumed.err()).contains("--resume needs the local engine").hasLineCount(1);
+        CliRunner.Result keeping = CliRunner.run(run("--max-models", "2", "--out", out, "--engine", "spark",
+                "--keep-float16-overflow"));
+        assertThat(keeping.exitCode()).isEqualTo(2);
+        assertThat(keeping.err()).contains("--keep-float16-overflow needs the local engine").hasLineCount(1);
         assertThat(tmp.resolve("bad")).doesNotExist();
     }
 }

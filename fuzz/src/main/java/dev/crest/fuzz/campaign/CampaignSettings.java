@@ -26,7 +26,8 @@ import java.util.OptionalLong;
  * @param nodes operator nodes per generated model
  * @param opset the ONNX opset the models declare
  * @param operators the operators the generator may use; empty for every specified operator
- * @param tolerance how close outputs must be
+ * @param tolerance how close outputs must be (float16-computed values with their own pair), and whether a float16
+ *     accumulation overflow is kept as a finding ({@link Tolerance#keepFloat16Overflow()}) or dropped
  * @param caseTimeout how long one backend may take to compile and run one model
  * @param searchBudget the input search's wall-clock budget per model
  * @param searchIterations an iteration cap for the input search, which makes it independent of the machine's speed

@@ -59,14 +59,33 @@ public record CampaignSummary(int format, String crestVersion, SettingsRecord se
 
     /**
      * The campaign settings as JSON; durations in seconds, absent bounds as null; {@code jobs} pipelines ran at once
-     * and {@code compare} names the backends compared besides {@code backends}.
+     * and {@code compare} names the backends compared besides {@code backends}; {@code float16Rtol} and
+     * {@code float16Atol} are the tolerance for float16-computed values and {@code keepFloat16Overflow} whether
+     * float16 accumulation overflows were kept as findings (all three null in summaries written before they were
+     * recorded).
      */
     public record SettingsRecord(List<String> backends, Double timeBudgetSeconds, Long maxModels, long seed, int nodes,
             int opset, List<String> operators, double rtol, double atol, double caseTimeoutSeconds,
-            double searchBudgetSeconds, Integer searchIterations, String out, int jobs, List<String> compare) {
+            double searchBudgetSeconds, Integer searchIterations, String out, int jobs, List<String> compare,
+            Double float16Rtol, Double float16Atol, Boolean keepFloat16Overflow) {
         @JsonCreator
         public SettingsRecord {
             compare = compare == null ? List.of() : List.copyOf(compare);
+        }
+
+        /** Settings that do not record the float16 tolerance and overflow rule. */
+        public SettingsRecord(List<String> backends, Double timeBudgetSeconds, Long maxModels, long seed, int nodes,
+                int opset, List<String> operators, double rtol, double atol, double caseTimeoutSeconds,
+                double searchBudgetSeconds, Integer searchIterations, String out, int jobs, List<String> compare) {
+            this(backends, timeBudgetSeconds, maxModels, seed, nodes, opset, operators, rtol, atol, caseTimeoutSeconds,
+                    searchBudgetSeconds, searchIterations, out, jobs, compare, null, null, null);
+        }
+
+        /** The same settings with {@code folder} as the output folder. */
+        public SettingsRecord withOut(String folder) {
+            return new SettingsRecord(backends, timeBudgetSeconds, maxModels, seed, nodes, opset, operators, rtol, atol,
+                    caseTimeoutSeconds, searchBudgetSeconds, searchIterations, folder, jobs, compare, float16Rtol,
+                    float16Atol, keepFloat16Overflow);
         }
 
         /** Settings without compared backends. */

@@ -23,7 +23,8 @@ final class SummaryBuilder {
                 settings.tolerance().atol(), settings.caseTimeout().toNanos() / 1e9,
                 settings.searchBudget().toNanos() / 1e9,
                 settings.searchIterations().isPresent() ? settings.searchIterations().getAsInt() : null,
-                settings.out().toString(), settings.jobs(), settings.compare());
+                settings.out().toString(), settings.jobs(), settings.compare(), settings.tolerance().float16Rtol(),
+                settings.tolerance().float16Atol(), settings.tolerance().keepFloat16Overflow());
         List<CampaignSummary.RunRecord> runRecords = runs.stream()
                 .map(r -> new CampaignSummary.RunRecord(r.backend(), r.baseline().orElse(null))).toList();
         CampaignSummary.Counts counts = new CampaignSummary.Counts(progress.generated(),

@@ -27,7 +27,9 @@ import java.util.Set;
  * ({@link Localizer}) before the verdict is returned, unless the tester was made {@link #withoutLocalization()};
  * a divergence that starts at a node whose result ONNX leaves undefined for its inputs ({@link UndefinedResult}),
  * or at a node that is right on exact inputs and was fed inputs already slightly apart (rounding amplified by an
- * ill-conditioned operation), is dropped too.
+ * ill-conditioned operation), is dropped too, and so is a float16 accumulating operator that gives ±∞ or NaN where
+ * the reference is finite and a float16 accumulator could overflow ({@link Float16AccumulationOverflow}), unless
+ * the tolerance says to keep those ({@link Tolerance#keepFloat16Overflow()}).
  */
 public final class DifferentialTester {
     private final BackendExecutor executor;
@@ -90,21 +92,31 @@ public final class DifferentialTester {
         }
         Verdict verdict = classify(tested, outcomes);
         if (localizing && verdict.isFinding()) {
-            Finding localized = localize(tested, verdict.finding().get());
-            Optional<String> undefined = undefinedAtLocalizedNode(tested, localized);
-            if (undefined.isPresent()) {
-                verdict = Verdict.dropped("undefined in ONNX: " + undefined.get() + "; " + localized.message());
-            } else if (amplifiedRounding(localized)) {
-                verdict = Verdict.dropped("rounding differences amplified: " + localized.message() + "; "
-                        + localized.localization().get().summary());
-            } else {
-                verdict = float16PrecisionOnly(tested, localized, outcomes)
-                        ? Verdict.dropped("float16 computed at a higher precision: " + localized.message() + "; "
-                                + localized.localization().map(Localization::summary).orElse(""))
-                        : Verdict.of(localized);
-            }
+            verdict = triage(tested, localize(tested, verdict.finding().get()), outcomes);
         }
         return new TestResult(tested, verdict, outcomes);
+    }
+
+    /** The verdict on a localized finding: dropped when a false-alarm filter explains it, else the finding. */
+    private Verdict triage(TestCase tested, Finding localized, Map<String, RunOutcome> outcomes) {
+        String where = localized.localization().map(Localization::summary).orElse("");
+        Optional<String> undefined = undefinedAtLocalizedNode(tested, localized);
+        if (undefined.isPresent()) {
+            return Verdict.dropped("undefined in ONNX: " + undefined.get() + "; " + localized.message());
+        }
+        if (amplifiedRounding(localized)) {
+            return Verdict.dropped("rounding differences amplified: " + localized.message() + "; " + where);
+        }
+        if (!tolerance.keepFloat16Overflow()) {
+            Optional<String> overflow = new Float16AccumulationOverflow(executor, tolerance).explain(tested, localized);
+            if (overflow.isPresent()) {
+                return Verdict.dropped(overflow.get() + "; " + localized.message() + "; " + where);
+            }
+        }
+        if (float16PrecisionOnly(tested, localized, outcomes)) {
+            return Verdict.dropped("float16 computed at a higher precision: " + localized.message() + "; " + where);
+        }
+        return Verdict.of(localized);
     }
 
     /**

@@ -17,12 +17,18 @@ import dev.crest.tensor.Closeness;
  * tens of units in the last place, far more than float32's defaults allow. A value counts as float16-computed
  * when it, or any value it was computed from through operators, is float16 (see {@link HalfPrecisionValues}).
  *
+ * <p>For the same reason a float16 result that is ±∞ or NaN where the reference is finite is tolerated when an
+ * accumulator kept in float16 could overflow on the reference's inputs ({@link Float16AccumulationOverflow}),
+ * unless {@code keepFloat16Overflow} asks to keep such divergences as findings.
+ *
  * @param rtol relative tolerance
  * @param atol absolute tolerance
  * @param float16Rtol relative tolerance for float16-computed values
  * @param float16Atol absolute tolerance for float16-computed values
+ * @param keepFloat16Overflow true to report a float16 accumulation overflow as a finding instead of dropping it
  */
-public record Tolerance(double rtol, double atol, double float16Rtol, double float16Atol) {
+public record Tolerance(double rtol, double atol, double float16Rtol, double float16Atol,
+        boolean keepFloat16Overflow) {
     /** The default relative tolerance for float16-computed values. */
     public static final double DEFAULT_FLOAT16_RTOL = 5e-2;
     /** The default absolute tolerance for float16-computed values. */
@@ -41,20 +47,33 @@ public record Tolerance(double rtol, double atol, double float16Rtol, double flo
         this(rtol, atol, DEFAULT_FLOAT16_RTOL, DEFAULT_FLOAT16_ATOL);
     }
 
+    /** The given pairs, float16 accumulation overflows dropped (the default). */
+    public Tolerance(double rtol, double atol, double float16Rtol, double float16Atol) {
+        this(rtol, atol, float16Rtol, float16Atol, false);
+    }
+
     /** The same tolerance with another pair for float16-computed values. */
     public Tolerance withFloat16(double relative, double absolute) {
-        return new Tolerance(rtol, atol, relative, absolute);
+        return new Tolerance(rtol, atol, relative, absolute, keepFloat16Overflow);
+    }
+
+    /** The same tolerance, keeping float16 accumulation overflows as findings ({@code true}) or dropping them. */
+    public Tolerance withKeepFloat16Overflow(boolean keep) {
+        return new Tolerance(rtol, atol, float16Rtol, float16Atol, keep);
     }
 
     /**
      * A tolerance read from JSON; a {@code meta.json} written before float16 values had their own pair lacks it
-     * and gets the defaults.
+     * and gets the defaults, and one written before float16 accumulation overflows were dropped lacks
+     * {@code keepFloat16Overflow} and drops them.
      */
     @JsonCreator
     static Tolerance fromJson(@JsonProperty("rtol") double rtol, @JsonProperty("atol") double atol,
-            @JsonProperty("float16Rtol") Double float16Rtol, @JsonProperty("float16Atol") Double float16Atol) {
+            @JsonProperty("float16Rtol") Double float16Rtol, @JsonProperty("float16Atol") Double float16Atol,
+            @JsonProperty("keepFloat16Overflow") Boolean keepFloat16Overflow) {
         return new Tolerance(rtol, atol, float16Rtol == null ? DEFAULT_FLOAT16_RTOL : float16Rtol,
-                float16Atol == null ? DEFAULT_FLOAT16_ATOL : float16Atol);
+                float16Atol == null ? DEFAULT_FLOAT16_ATOL : float16Atol,
+                keepFloat16Overflow != null && keepFloat16Overflow);
     }
 
     /** The element-wise rule for ordinary values. */
