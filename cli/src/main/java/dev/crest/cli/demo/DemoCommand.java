@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -37,11 +38,13 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Run short sessions of crest fuzz, crest netsim and crest ame and write one browsable report.",
             "Each tool writes into a hidden staging folder that is renamed into OUT/fuzz, OUT/netsim or OUT/ame when "
-                + "it finished; OUT/index.html links their pages. Prints the index's path at the end."},
+                + "it finished; OUT/index.html links their pages. Prints the index's path at the end.",
+            "Ctrl-C stops the tool running (the fuzzing campaign runs in a child process, stopped with its workers) and"
+                + " removes its staging folder; output of an earlier demo in OUT stays."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every tool that could run finished (AME is skipped, with a note, without Fashion-MNIST)",
             "1:a tool failed (its error is shown; the others still ran)",
-            "2:a bad option or an unwritable output folder"})
+            "2:a bad option or an unwritable output folder", "130:stopped by Ctrl-C"})
 public final class DemoCommand implements Callable<Integer> {
     /** The class the poisoned images are relabelled to (T-shirt/top), as in the README's backdoor experiment. */
     private static final int TARGET_CLASS = 0;
@@ -70,30 +73,43 @@ public final class DemoCommand implements Callable<Integer> {
     private boolean json;
 
     private PrintWriter err;
+    private DemoInterruption interruption;
     private InProcessCrest crest;
+    private ChildCrest childCrest;
     private final Map<String, String> notes = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
         DemoPlan plan = DemoPlan.of(minutes);
         err = spec.commandLine().getErr();
-        crest = new InProcessCrest(err, quiet);
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
             throw new CliException("cannot create the output folder " + out + ": " + e.getMessage());
         }
+        try (DemoInterruption stop = DemoInterruption.install()) {
+            interruption = stop;
+            crest = new InProcessCrest(err, quiet, stop::happened);
+            childCrest = new ChildCrest(err, quiet, stop);
+            return runSteps(plan);
+        }
+    }
+
+    private int runSteps(DemoPlan plan) {
         progress("crest demo (" + plan.describe() + ") into " + out);
         boolean ok = step(DemoIndex.FUZZ, "1/3 crest fuzz: a campaign against ONNX Runtime",
                 stage -> fuzz(plan, stage));
         ok &= step(DemoIndex.NETSIM, "2/3 crest netsim: every strategy, then a sweep", stage -> netsim(plan, stage));
         if (FashionMnist.isAvailable(fashionMnist)) {
             ok &= step(DemoIndex.AME, "3/3 crest ame: a backdoored Fashion-MNIST sample", stage -> ame(plan, stage));
-        } else {
+        } else if (!interruption.happened()) {
             String note = "AME was not run: Fashion-MNIST is not in " + fashionMnist + "; install it with "
                     + "'apt-get install dataset-fashion-mnist' and run crest demo again.";
             notes.put(DemoIndex.AME, note);
             err.println("crest demo: " + note);
+        }
+        if (interruption.happened()) {
+            return DemoInterruption.EXIT_CODE;
         }
         DemoIndex index = new DemoIndex(out, notes);
         Path page = index.write().toAbsolutePath().normalize();
@@ -118,15 +134,30 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private boolean step(String tool, String title, ToolRun run) {
+        if (interruption.happened()) {
+            return false;
+        }
         progress("== " + title);
-        StagedFolder folder = StagedFolder.begin(out, tool);
+        Optional<StagedFolder> begun = interruption.begin(out, tool);
+        if (begun.isEmpty()) {
+            return false;
+        }
+        StagedFolder folder = begun.get();
         String failure;
         try {
             failure = run.run(folder.stage());
         } catch (RuntimeException e) {
-            folder.discard();
+            interruption.settle(() -> {
+                folder.discard();
+                return false;
+            });
             throw e;
         }
+        return interruption.settle(() -> finish(tool, folder, failure)).orElse(false);
+    }
+
+    /** Publishes the staged output of a tool that succeeded, or discards that of one that failed. */
+    private boolean finish(String tool, StagedFolder folder, String failure) {
         if (failure != null) {
             folder.discard();
             notes.put(tool, "crest " + tool + " failed: " + failure);
@@ -149,10 +180,13 @@ public final class DemoCommand implements Callable<Integer> {
         if (quiet) {
             args.add("--quiet");
         }
-        return failure(crest.run(args.toArray(String[]::new)));
+        return failure(childCrest.run(args.toArray(String[]::new)));
     }
 
-    /** The campaign ran in the staging folder; its replay commands and settings must name the final one. */
+    /**
+     * The campaign ran in the staging folder; its replay commands (in summary.json, index.html and each bug's
+     * meta.json) and settings must name the final one.
+     */
     private static void relocateFuzzReport(Path folder) {
         CampaignSummary s = SummaryFile.read(folder);
         List<CampaignSummary.BugRecord> bugs = s.uniqueBugs().stream().map(b -> new CampaignSummary.BugRecord(b.id(),
@@ -165,6 +199,7 @@ public final class DemoCommand implements Callable<Integer> {
                 s.throughput(), s.exclusions(), s.progress(), s.memory());
         SummaryFile.write(folder, moved);
         FuzzHtmlReport.write(folder, moved);
+        FindingStore.repointReplayCommands(folder);
     }
 
     private String netsim(DemoPlan plan, Path stage) {

@@ -1,15 +1,13 @@
 package dev.crest.cli.demo;
 
 import dev.crest.cli.CliException;
+import dev.crest.graph.GraphException;
+import dev.crest.graph.onnx.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A tool's output folder written under a hidden staging name ({@code .NAME.partial}) and renamed into place only
@@ -28,9 +26,9 @@ final class StagedFolder {
     static StagedFolder begin(Path out, String name) {
         StagedFolder folder = new StagedFolder(out.resolve("." + name + ".partial"), out.resolve(name));
         try {
-            deleteTree(folder.stage);
+            AtomicFiles.deleteTree(folder.stage);
             Files.createDirectories(folder.stage);
-        } catch (IOException e) {
+        } catch (IOException | GraphException e) {
             throw new CliException("cannot create " + folder.stage + ": " + e.getMessage());
         }
         return folder;
@@ -49,13 +47,13 @@ final class StagedFolder {
     /** Replaces any earlier output with the staged one and returns its final place. */
     Path publish() {
         try {
-            deleteTree(target);
+            AtomicFiles.deleteTree(target);
             try {
                 Files.move(stage, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(stage, target);
             }
-        } catch (IOException e) {
+        } catch (IOException | GraphException e) {
             throw new CliException("cannot move " + stage + " to " + target + ": " + e.getMessage());
         }
         return target;
@@ -63,32 +61,6 @@ final class StagedFolder {
 
     /** Removes the staged output of a tool that failed; an earlier complete output stays. */
     void discard() {
-        try {
-            deleteTree(stage);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + stage, e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        AtomicFiles.deleteTree(stage);
     }
 }

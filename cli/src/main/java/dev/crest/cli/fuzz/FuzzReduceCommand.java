@@ -5,20 +5,18 @@ import dev.crest.cli.VersionProvider;
 import dev.crest.fuzz.FuzzException;
 import dev.crest.fuzz.diff.Finding;
 import dev.crest.fuzz.finding.FindingMeta;
-import dev.crest.fuzz.finding.FindingReader;
 import dev.crest.fuzz.finding.StoredFinding;
 import dev.crest.fuzz.reduce.ReducedCaseWriter;
 import dev.crest.fuzz.reduce.Reducer;
 import dev.crest.fuzz.reduce.ReductionListener;
 import dev.crest.fuzz.reduce.ReductionProgress;
 import dev.crest.fuzz.reduce.ReductionResult;
-import dev.crest.fuzz.worker.VersionRoutingExecutor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +39,7 @@ import picocli.CommandLine.Spec;
                 FuzzReduceCommand.NOT_REPRODUCED + ":the finding no longer reproduces, so nothing was reduced"})
 public final class FuzzReduceCommand implements Callable<Integer> {
     /** The exit code when the finding no longer reproduces. */
-    public static final int NOT_REPRODUCED = 3;
+    public static final int NOT_REPRODUCED = FindingRerun.NOT_REPRODUCED;
 
     /** The per-run timeout when the finding does not record its campaign's. */
     private static final String DEFAULT_TIMEOUT = "10s";
@@ -70,25 +68,26 @@ public final class FuzzReduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration budget = positive(DurationText.parse(budgetText, "--budget"), "--budget");
-        StoredFinding stored = FindingReader.read(folder);
-        FindingMeta meta = stored.meta();
-        Duration timeout = positive(DurationText.parse(timeoutText != null ? timeoutText : recordedTimeout(meta),
-                "--timeout"), "--timeout");
+        FindingRerun rerun = FindingRerun.open(folder, meta -> positive(DurationText.parse(timeoutText != null
+                ? timeoutText : recordedTimeout(meta), "--timeout"), "--timeout"), Optional.empty());
         ReductionResult result;
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr());
-        // The same executor as replay: a run pinned to an engine release goes to a worker carrying that release.
-        try (VersionRoutingExecutor worker = VersionRoutingExecutor.isolated(timeout)) {
-            result = new Reducer(worker, meta.targetRuns(), meta.tolerance())
-                    .reduce(stored.testCase(), findingOf(stored), budget, quiet ? ReductionListener.NONE : progress);
+        try (rerun) {
+            result = new Reducer(rerun.executor(), rerun.meta().targetRuns(), rerun.meta().tolerance())
+                    .reduce(rerun.stored().testCase(), findingOf(rerun.stored()), budget,
+                            quiet ? ReductionListener.NONE : progress);
         } finally {
             progress.finish();
         }
         Path written = result.reproduced() ? ReducedCaseWriter.write(folder, result) : null;
+        print(rerun, result, written);
+        return FindingRerun.exitCode(result.reproduced());
+    }
+
+    private void print(FindingRerun rerun, ReductionResult result, Path written) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("finding", folder.toString());
-            doc.put("reproduced", result.reproduced());
+            Map<String, Object> doc = rerun.jsonDocument(result.reproduced());
             doc.putAll(ReducedCaseWriter.reductionRecord(result));
             doc.put("written", written == null ? null : written.toString());
             JsonOutput.print(out, doc);
@@ -96,7 +95,6 @@ public final class FuzzReduceCommand implements Callable<Integer> {
             out.println(written == null ? result.summary() : result.summary() + "; wrote " + written + "/");
             out.flush();
         }
-        return result.reproduced() ? 0 : NOT_REPRODUCED;
     }
 
     /** The finding as its folder records it. */

@@ -8,9 +8,7 @@ import dev.crest.fuzz.backend.RunOutcome;
 import dev.crest.fuzz.backend.TargetRun;
 import dev.crest.fuzz.backend.VersionedEngine;
 import dev.crest.fuzz.finding.FindingMeta;
-import dev.crest.fuzz.finding.FindingReader;
 import dev.crest.fuzz.finding.Replay;
-import dev.crest.fuzz.worker.VersionRoutingExecutor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +40,7 @@ import picocli.CommandLine.Spec;
                 ReplayCommand.NOT_REPRODUCED + ":the finding no longer reproduces"})
 public final class ReplayCommand implements Callable<Integer> {
     /** The exit code when the finding no longer reproduces. */
-    public static final int NOT_REPRODUCED = 3;
+    public static final int NOT_REPRODUCED = FindingRerun.NOT_REPRODUCED;
 
     @Spec
     private CommandSpec spec;
@@ -65,21 +63,21 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<BackendRef> moved = Optional.ofNullable(backend).map(ReplayCommand::engineRelease);
-        moved.ifPresent(this::checkTheFindingRanOn);
         Replay.Result result;
-        try (VersionRoutingExecutor executor = VersionRoutingExecutor.isolated(Duration.ofSeconds(timeoutSeconds),
-                moved)) {
-            result = new Replay(executor).replay(folder);
+        FindingRerun rerun = FindingRerun.open(folder, meta -> Duration.ofSeconds(timeoutSeconds), moved);
+        try (rerun) {
+            moved.ifPresent(engine -> checkTheFindingRanOn(rerun.meta(), engine));
+            result = new Replay(rerun.executor()).replay(rerun.stored());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonOutput.print(out, toJson(result, moved));
+            JsonOutput.print(out, toJson(rerun, result, moved));
         } else {
             out.println(result.report());
             moved.ifPresent(m -> out.println(releaseLine(result, m)));
             out.flush();
         }
-        return result.reproduced() ? 0 : NOT_REPRODUCED;
+        return FindingRerun.exitCode(result.reproduced());
     }
 
     private static BackendRef engineRelease(String text) {
@@ -90,8 +88,7 @@ public final class ReplayCommand implements Callable<Integer> {
         return new BackendRef(engine.userName(), ref.version());
     }
 
-    private void checkTheFindingRanOn(BackendRef engine) {
-        FindingMeta meta = FindingReader.read(folder).meta();
+    private void checkTheFindingRanOn(FindingMeta meta, BackendRef engine) {
         boolean ranOnIt = meta.targetRuns().stream().map(TargetRun::backend)
                 .anyMatch(b -> VersionedEngine.of(BackendRef.parse(b).name()).map(VersionedEngine::userName)
                         .filter(engine.name()::equals).isPresent());
@@ -114,11 +111,9 @@ public final class ReplayCommand implements Callable<Integer> {
                 + result.stored().meta().backend() + " " + result.stored().meta().backendVersion() + ")";
     }
 
-    private Map<String, Object> toJson(Replay.Result result, Optional<BackendRef> moved) {
+    private static Map<String, Object> toJson(FindingRerun rerun, Replay.Result result, Optional<BackendRef> moved) {
         FindingMeta meta = result.stored().meta();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("finding", folder.toString());
-        doc.put("reproduced", result.reproduced());
+        Map<String, Object> doc = rerun.jsonDocument(result.reproduced());
         moved.ifPresent(m -> doc.put("replayedOn", m.toString()));
         doc.put("summary", result.summary());
         doc.put("saved", meta);

@@ -56,6 +56,12 @@ class DemoCommandTest {
         assertThat(campaign.settings().out()).isEqualTo(out.resolve("fuzz").toAbsolutePath().normalize().toString());
         assertThat(campaign.settings().float16Rtol()).isEqualTo(Tolerance.DEFAULT_FLOAT16_RTOL);
         assertThat(campaign.settings().keepFloat16Overflow()).isFalse();
+        try (Stream<Path> files = Files.walk(out.resolve("fuzz"))) {
+            for (Path meta : files.filter(p -> p.getFileName().toString().equals("meta.json")).toList()) {
+                assertThat(JSON.readTree(meta.toFile()).get("replay").asText()).as(meta.toString())
+                        .isEqualTo("crest fuzz replay " + meta.getParent());
+            }
+        }
 
         for (String model : new String[] {"resnet50", "inception-v3"}) {
             JsonNode compare = JSON.readTree(out.resolve("netsim/compare-" + model + ".json").toFile());

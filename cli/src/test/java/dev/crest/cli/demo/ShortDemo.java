@@ -3,12 +3,8 @@ package dev.crest.cli.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crest.cli.CliRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.crest.graph.onnx.AtomicFiles;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One shortened {@code crest demo} (a few seconds of each tool) shared by the demo's tests in this JVM, so the
@@ -28,7 +24,7 @@ final class ShortDemo {
     static synchronized Path folder() {
         if (folder == null) {
             Path out = Path.of("target", "short-demo").toAbsolutePath();
-            deleteTree(out);
+            AtomicFiles.deleteTree(out);
             result = CliRunner.run("demo", "--minutes", MINUTES, "--out", out.toString(), "--json");
             assertThat(result.exitCode()).as(result.err()).isZero();
             folder = out;
@@ -40,18 +36,5 @@ final class ShortDemo {
     static synchronized CliRunner.Result result() {
         folder();
         return result;
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -20,10 +20,7 @@ class FuzzRunCommandTest {
     Path tmp;
 
     private String[] run(String... extra) {
-        List<String> args = new ArrayList<>(List.of("fuzz", "run", "--nodes", "3", "--ops", "Add,Mul,Relu,Cos",
-                "--seed", "5", "--search-iterations", "20", "--capability-cache", tmp.resolve("cache").toString()));
-        args.addAll(List.of(extra));
-        return args.toArray(String[]::new);
+        return SmallCampaign.args(tmp, extra);
     }
 
     @Test

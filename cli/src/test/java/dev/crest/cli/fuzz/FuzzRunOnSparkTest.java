@@ -10,8 +10,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,10 +19,7 @@ class FuzzRunOnSparkTest {
     Path tmp;
 
     private String[] run(String... extra) {
-        List<String> args = new ArrayList<>(List.of("fuzz", "run", "--nodes", "3", "--ops", "Add,Mul,Relu,Cos",
-                "--seed", "5", "--search-iterations", "20", "--capability-cache", tmp.resolve("cache").toString()));
-        args.addAll(List.of(extra));
-        return args.toArray(String[]::new);
+        return SmallCampaign.args(tmp, extra);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.crest.fuzz.campaign;
 
 import dev.crest.fuzz.diff.Finding;
+import dev.crest.fuzz.diff.MessageNormalizer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

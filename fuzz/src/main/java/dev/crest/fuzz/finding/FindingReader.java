@@ -2,7 +2,9 @@ package dev.crest.fuzz.finding;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crest.fuzz.FuzzException;
 import dev.crest.fuzz.diff.TestCase;
 import dev.crest.graph.GraphException;
@@ -10,6 +12,7 @@ import dev.crest.graph.Model;
 import dev.crest.graph.onnx.AtomicFiles;
 import dev.crest.graph.onnx.OnnxModels;
 import dev.crest.graph.onnx.TestDataSet;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,11 +72,33 @@ public final class FindingReader {
         } catch (JacksonException e) {
             throw new FuzzException("finding " + folder + " has corrupted metadata in " + FindingStore.META_FILE + ": "
                     + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " "), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new FuzzException("cannot read " + file + ": " + e.getMessage(), e);
         }
         validate(folder, meta);
         return meta;
+    }
+
+    /**
+     * The {@code meta.json} of the finding in {@code folder} as a JSON object, for a writer that changes some fields
+     * and must keep those it does not know about (a newer Crest's).
+     */
+    public static ObjectNode readMetaObject(Path folder) {
+        Path file = folder.resolve(FindingStore.META_FILE);
+        JsonNode meta;
+        try {
+            meta = JSON.readTree(AtomicFiles.read(file, "finding metadata"));
+        } catch (GraphException e) {
+            throw new FuzzException("finding " + folder + ": " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new FuzzException("finding " + folder + " has corrupted metadata in " + FindingStore.META_FILE, e);
+        } catch (IOException e) {
+            throw new FuzzException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (!(meta instanceof ObjectNode)) {
+            throw new FuzzException("finding " + folder + " has no metadata object in " + FindingStore.META_FILE);
+        }
+        return (ObjectNode) meta;
     }
 
     private static void validate(Path folder, FindingMeta meta) {

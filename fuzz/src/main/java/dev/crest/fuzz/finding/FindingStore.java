@@ -2,15 +2,16 @@ package dev.crest.fuzz.finding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crest.fuzz.FuzzException;
 import dev.crest.fuzz.backend.TargetRun;
 import dev.crest.fuzz.diff.Finding;
 import dev.crest.fuzz.diff.TestCase;
 import dev.crest.fuzz.diff.Tolerance;
 import dev.crest.graph.GraphException;
+import dev.crest.graph.onnx.AtomicFiles;
 import dev.crest.graph.onnx.TestDataSet;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -92,7 +92,8 @@ public final class FindingStore {
             throw new FuzzException("cannot save a finding under " + root + ": " + e.getMessage(), e);
         } finally {
             if (temp != null) {
-                deleteQuietly(temp);
+                // Saving already failed and says so; a leftover hidden temporary folder is secondary.
+                AtomicFiles.deleteTreeQuietly(temp);
             }
         }
     }
@@ -100,6 +101,29 @@ public final class FindingStore {
     /** The command that replays the finding in {@code folder}. */
     public static String replayCommand(Path folder) {
         return "crest fuzz replay " + folder.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Points the replay command recorded in every {@code meta.json} below {@code tree} (the findings, and the reduced
+     * cases inside them) at the folder that file is in now: what findings need after being moved, as the demo moves
+     * its campaign from a staging folder into place. The other fields stay as they are.
+     */
+    public static void repointReplayCommands(Path tree) {
+        List<Path> metas;
+        try (Stream<Path> walk = Files.walk(tree)) {
+            metas = walk.filter(p -> p.getFileName().toString().equals(META_FILE) && Files.isRegularFile(p)).toList();
+        } catch (IOException e) {
+            throw new FuzzException("cannot list the findings in " + tree + ": " + e.getMessage(), e);
+        }
+        for (Path file : metas) {
+            ObjectNode meta = FindingReader.readMetaObject(file.getParent());
+            meta.put("replay", replayCommand(file.getParent()));
+            try {
+                AtomicFiles.write(file, JSON.writeValueAsBytes(meta));
+            } catch (IOException | GraphException e) {
+                throw new FuzzException("cannot rewrite " + file + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private static void writeContents(Path folder, TestCase testCase, Finding finding) throws IOException {
@@ -131,19 +155,5 @@ public final class FindingStore {
             }
         }
         return next;
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // Saving already failed and says so; a leftover hidden temporary folder is secondary.
-        }
     }
 }

@@ -66,7 +66,11 @@ public final class Replay {
 
     /** Replays the finding in {@code folder}. */
     public Result replay(Path folder) {
-        StoredFinding stored = FindingReader.read(folder);
+        return replay(FindingReader.read(folder));
+    }
+
+    /** Replays a finding already read from its folder. */
+    public Result replay(StoredFinding stored) {
         DifferentialTester tester = new DifferentialTester(executor, stored.meta().targetRuns(), stored.meta().tolerance());
         TestResult rerun = tester.test(stored.testCase());
         Optional<Finding> now = rerun.verdict().finding();

@@ -1,19 +1,17 @@
 package dev.crest.fuzz.reduce;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crest.fuzz.FuzzException;
 import dev.crest.fuzz.diff.Finding;
 import dev.crest.fuzz.diff.TestCase;
+import dev.crest.fuzz.finding.FindingReader;
 import dev.crest.fuzz.finding.FindingStore;
 import dev.crest.graph.GraphException;
 import dev.crest.graph.onnx.AtomicFiles;
 import dev.crest.graph.onnx.TestDataSet;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -21,10 +19,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes a reduction into its finding folder as {@code reduced/}: {@code model.onnx}, {@code test_data_set_0/}
@@ -69,29 +65,20 @@ public final class ReducedCaseWriter {
         } catch (IOException | GraphException e) {
             throw new FuzzException("cannot write the reduced case into " + bugDir + ": " + e.getMessage(), e);
         } finally {
-            deleteQuietly(temp);
-            deleteQuietly(old);
+            // The write itself succeeded or already failed and says so; a leftover hidden folder is secondary.
+            if (temp != null) {
+                AtomicFiles.deleteTreeQuietly(temp);
+            }
+            if (old != null) {
+                AtomicFiles.deleteTreeQuietly(old);
+            }
         }
     }
 
     private static ObjectNode reducedMeta(Path bugDir, ReductionResult result) {
-        Path file = bugDir.resolve(FindingStore.META_FILE);
-        JsonNode original;
-        try {
-            original = JSON.readTree(AtomicFiles.read(file, "finding metadata"));
-        } catch (GraphException e) {
-            throw new FuzzException("finding " + bugDir + ": " + e.getMessage(), e);
-        } catch (JacksonException e) {
-            throw new FuzzException("finding " + bugDir + " has corrupted metadata in " + FindingStore.META_FILE, e);
-        } catch (IOException e) {
-            throw new FuzzException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        if (!(original instanceof ObjectNode)) {
-            throw new FuzzException("finding " + bugDir + " has no metadata object in " + FindingStore.META_FILE);
-        }
-        // Copy the original's record and change only what the reduced case changes, so fields this class does
-        // not know about survive.
-        ObjectNode meta = ((ObjectNode) original).deepCopy();
+        // Start from the original's record and change only what the reduced case changes, so fields this class
+        // does not know about survive.
+        ObjectNode meta = FindingReader.readMetaObject(bugDir);
         Finding finding = result.finding();
         meta.put("message", finding.message());
         meta.put("maxAbsError", finding.maxAbsError());
@@ -157,23 +144,6 @@ public final class ReducedCaseWriter {
     private static void setPermissions(Path path, String permissions) throws IOException {
         if (Files.getFileAttributeView(path, PosixFileAttributeView.class) != null) {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null || !Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // The write itself succeeded or already failed and says so; a leftover hidden folder is secondary.
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.crest.fuzz.reduce;
 
-import dev.crest.fuzz.campaign.MessageNormalizer;
 import dev.crest.fuzz.diff.Finding;
+import dev.crest.fuzz.diff.MessageNormalizer;
 import dev.crest.fuzz.diff.Symptom;
 
 /**

@@ -6,18 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crest.fuzz.FuzzException;
-import dev.crest.fuzz.backend.BackendRegistry;
-import dev.crest.fuzz.backend.InProcessExecutor;
 import dev.crest.fuzz.backend.OrtBackend;
 import dev.crest.fuzz.backend.Stage;
 import dev.crest.fuzz.backend.TargetRun;
-import dev.crest.fuzz.diff.DifferentialTester;
 import dev.crest.fuzz.diff.DivergingPair;
 import dev.crest.fuzz.diff.Finding;
 import dev.crest.fuzz.diff.Symptom;
 import dev.crest.fuzz.diff.TestCase;
 import dev.crest.fuzz.diff.TestResult;
 import dev.crest.fuzz.diff.Tolerance;
+import dev.crest.fuzz.testing.PlantedFindings;
 import dev.crest.fuzz.testing.TestBackends;
 import dev.crest.graph.Model;
 import dev.crest.graph.example.ExampleModels;
@@ -30,43 +28,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Saving, reading back, rejecting and replaying findings. */
 class FindingStoreTest {
     private static final List<TargetRun> PLANTED = List.of(TargetRun.of(OrtBackend.NO_OPT),
             TargetRun.optimized(TestBackends.PERTURBED_OPT, OrtBackend.NO_OPT));
-    private static InProcessExecutor executor;
+    @RegisterExtension
+    static final PlantedFindings findings = new PlantedFindings();
 
     @TempDir
     Path root;
-
-    @BeforeAll
-    static void start() {
-        executor = new InProcessExecutor(BackendRegistry.standard());
-    }
-
-    @AfterAll
-    static void stop() {
-        executor.close();
-    }
 
     /** A real inconsistency from the planted optimization bug. */
     private static TestResult plantedInconsistency() {
         Model model = ExampleModels.mlp(11);
         TestDataSet data = ExampleModels.testData(model, 11);
         TestCase testCase = TestCase.of(model, data.inputs(), 11).withProvenance(Map.of("generator", "hand-built"));
-        TestResult result = new DifferentialTester(executor, PLANTED, Tolerance.DEFAULT).test(testCase);
+        TestResult result = findings.test(testCase, PLANTED);
         assertThat(result.verdict().isFinding()).isTrue();
         return result;
     }
 
     private Path save(TestResult result) {
-        return new FindingStore(root).save(result.testCase(), result.verdict().finding().orElseThrow(), PLANTED,
-                Tolerance.DEFAULT, Map.of("timeout", "10 s"));
+        return PlantedFindings.save(root, result, PLANTED, Map.of("timeout", "10 s"));
     }
 
     @Test
@@ -157,7 +144,7 @@ class FindingStoreTest {
     void replaysAFindingThatStillReproduces() {
         Path folder = save(plantedInconsistency());
 
-        Replay.Result replay = new Replay(executor).replay(folder);
+        Replay.Result replay = new Replay(findings.executor()).replay(folder);
 
         assertThat(replay.reproduced()).isTrue();
         assertThat(replay.summary()).startsWith("reproduced").contains(TestBackends.PERTURBED_OPT);
@@ -173,7 +160,7 @@ class FindingStoreTest {
                 TargetRun.optimized(OrtBackend.OPT, OrtBackend.NO_OPT));
         Path folder = new FindingStore(root).save(result.testCase(), claimed, healthy, Tolerance.DEFAULT, Map.of());
 
-        Replay.Result replay = new Replay(executor).replay(folder);
+        Replay.Result replay = new Replay(findings.executor()).replay(folder);
 
         assertThat(replay.reproduced()).isFalse();
         assertThat(replay.summary()).contains("did not reproduce", "all backends agree");
@@ -186,6 +173,28 @@ class FindingStoreTest {
 
         assertThatThrownBy(() -> FindingReader.read(folder)).isInstanceOf(FuzzException.class)
                 .hasMessageContaining("model").hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aMovedFindingIsRepointedAndKeepsEverythingElse() throws IOException {
+        Path saved = save(plantedInconsistency());
+        // A case inside the finding with a meta.json of its own, as a reduction writes one.
+        Files.createDirectories(saved.resolve("reduced"));
+        Files.copy(saved.resolve(FindingStore.META_FILE), saved.resolve("reduced").resolve(FindingStore.META_FILE));
+        JsonNode before = new ObjectMapper().readTree(saved.resolve(FindingStore.META_FILE).toFile());
+        Path moved = Files.createDirectories(root.resolve("published")).resolve(saved.getFileName());
+        Files.move(saved, moved);
+
+        FindingStore.repointReplayCommands(root.resolve("published"));
+
+        JsonNode after = new ObjectMapper().readTree(moved.resolve(FindingStore.META_FILE).toFile());
+        assertThat(after.get("replay").asText()).isEqualTo("crest fuzz replay " + moved.toAbsolutePath());
+        assertThat(FindingReader.readMeta(moved.resolve("reduced")).replay())
+                .isEqualTo("crest fuzz replay " + moved.resolve("reduced").toAbsolutePath());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) after).remove("replay");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) before).remove("replay");
+        assertThat(after).isEqualTo(before);
+        assertThat(new Replay(findings.executor()).replay(moved).reproduced()).isTrue();
     }
 
     @Test

@@ -3,13 +3,10 @@ package dev.crest.fuzz.localize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.crest.fuzz.backend.BackendRegistry;
-import dev.crest.fuzz.backend.InProcessExecutor;
 import dev.crest.fuzz.backend.OrtBackend;
 import dev.crest.fuzz.backend.Stage;
 import dev.crest.fuzz.backend.TargetRun;
 import dev.crest.fuzz.campaign.BugSignature;
-import dev.crest.fuzz.diff.DifferentialTester;
 import dev.crest.fuzz.diff.DivergingPair;
 import dev.crest.fuzz.diff.Finding;
 import dev.crest.fuzz.diff.Symptom;
@@ -18,6 +15,7 @@ import dev.crest.fuzz.diff.TestResult;
 import dev.crest.fuzz.diff.Tolerance;
 import dev.crest.fuzz.diff.Verdict;
 import dev.crest.fuzz.testing.MiscomputingBackends;
+import dev.crest.fuzz.testing.PlantedFindings;
 import dev.crest.fuzz.testing.TestBackends;
 import dev.crest.graph.Graph;
 import dev.crest.graph.Model;
@@ -29,23 +27,13 @@ import dev.crest.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Localization of planted single-operator bugs, run in this process (the worker is covered by its own test). */
 class LocalizerTest {
-    private static InProcessExecutor executor;
-
-    @BeforeAll
-    static void start() {
-        executor = new InProcessExecutor(BackendRegistry.standard());
-    }
-
-    @AfterAll
-    static void stop() {
-        executor.close();
-    }
+    @RegisterExtension
+    static final PlantedFindings findings = new PlantedFindings();
 
     /** {@code y = Sigmoid(Relu(x)) + x} on {@code x: dtype[2, 3]}, optionally declaring the intermediate types. */
     static Model chain(DType dtype, boolean valueInfos) {
@@ -68,7 +56,7 @@ class LocalizerTest {
     }
 
     private static TestResult test(Model model, Map<String, Tensor> inputs, List<TargetRun> runs) {
-        return new DifferentialTester(executor, runs, Tolerance.DEFAULT).test(TestCase.of(model, inputs, 1));
+        return findings.test(TestCase.of(model, inputs, 1), runs);
     }
 
     @Test
@@ -200,7 +188,7 @@ class LocalizerTest {
                 Optional.empty(), 0, 0, "onnxruntime-noopt failed at execute: OrtException: Non-zero status code "
                 + "returned while running Sigmoid node. Name:'n1' Status Message: planted", "");
 
-        Finding localized = new Localizer(executor, Tolerance.DEFAULT)
+        Finding localized = new Localizer(findings.executor(), Tolerance.DEFAULT)
                 .localize(TestCase.of(model, inputs(DType.FLOAT32, 1), 1), exception);
 
         Localization where = localized.localization().orElseThrow();
@@ -216,7 +204,7 @@ class LocalizerTest {
         Finding exception = new Finding(Symptom.EXCEPTION, Stage.COMPILE, OrtBackend.NO_OPT, "1.23.2",
                 Optional.empty(), 0, 0, "failed at compile: no kernel for 'Sigmoid(float64)'", "");
 
-        Finding same = new Localizer(executor, Tolerance.DEFAULT)
+        Finding same = new Localizer(findings.executor(), Tolerance.DEFAULT)
                 .localize(TestCase.of(chain(DType.FLOAT32, true), inputs(DType.FLOAT32, 1), 1), exception);
 
         assertThat(same.localization()).isEmpty();

@@ -2,14 +2,12 @@ package dev.crest.fuzz.reduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crest.fuzz.backend.BackendRegistry;
-import dev.crest.fuzz.backend.InProcessExecutor;
 import dev.crest.fuzz.backend.TargetRun;
 import dev.crest.fuzz.diff.DifferentialTester;
 import dev.crest.fuzz.diff.Finding;
 import dev.crest.fuzz.diff.Symptom;
 import dev.crest.fuzz.diff.TestCase;
-import dev.crest.fuzz.diff.Tolerance;
+import dev.crest.fuzz.testing.PlantedFindings;
 import dev.crest.fuzz.testing.TestBackends;
 import dev.crest.fuzz.testing.TestModels;
 import dev.crest.graph.Graph;
@@ -19,30 +17,24 @@ import dev.crest.graph.TensorType;
 import dev.crest.tensor.DType;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Candidates the reference cannot judge are never interesting, whatever the backend does with them. */
 class CandidateTesterTest {
-    private static InProcessExecutor executor;
+    @RegisterExtension
+    static final PlantedFindings findings = new PlantedFindings();
     private static CandidateTester tester;
 
     @BeforeAll
     static void start() {
-        executor = new InProcessExecutor(BackendRegistry.standard());
         // The throwing backend fails every model at compile with the same message: every case shows the bug.
-        List<TargetRun> runs = List.of(TargetRun.of(TestBackends.THROW));
-        DifferentialTester differential = new DifferentialTester(executor, runs, Tolerance.DEFAULT);
+        DifferentialTester differential = findings.tester(List.of(TargetRun.of(TestBackends.THROW)));
         Finding finding = differential.test(TestCase.of(TestModels.unary("Relu", DType.FLOAT32, 2),
                 TestModels.input(DType.FLOAT32, 1, -1), 1)).verdict().finding().orElseThrow();
         assertThat(finding.symptom()).isEqualTo(Symptom.EXCEPTION);
         tester = new CandidateTester(differential, finding, 1, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        executor.close();
     }
 
     @Test

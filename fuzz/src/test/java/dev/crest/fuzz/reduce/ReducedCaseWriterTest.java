@@ -1,23 +1,20 @@
 package dev.crest.fuzz.reduce;
 
-import dev.crest.fuzz.testing.MiscomputingBackends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crest.fuzz.FuzzException;
-import dev.crest.fuzz.backend.BackendRegistry;
-import dev.crest.fuzz.backend.InProcessExecutor;
 import dev.crest.fuzz.backend.TargetRun;
-import dev.crest.fuzz.diff.DifferentialTester;
 import dev.crest.fuzz.diff.Finding;
+import dev.crest.fuzz.diff.TestCase;
 import dev.crest.fuzz.diff.TestResult;
-import dev.crest.fuzz.diff.Tolerance;
 import dev.crest.fuzz.finding.FindingReader;
-import dev.crest.fuzz.finding.FindingStore;
 import dev.crest.fuzz.finding.Replay;
 import dev.crest.fuzz.finding.StoredFinding;
+import dev.crest.fuzz.testing.MiscomputingBackends;
+import dev.crest.fuzz.testing.PlantedFindings;
 import dev.crest.graph.onnx.OnnxModels;
 import dev.crest.graph.onnx.TestDataSet;
 import java.io.IOException;
@@ -27,9 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A reduction written beside its finding is a finding folder of its own that replays. */
@@ -37,29 +33,19 @@ class ReducedCaseWriterTest {
     private static final List<TargetRun> RUNS = List.of(TargetRun.of(MiscomputingBackends.EXACT),
             TargetRun.optimized(MiscomputingBackends.WRONG_TANH, MiscomputingBackends.EXACT));
 
-    private static InProcessExecutor executor;
+    @RegisterExtension
+    static final PlantedFindings findings = new PlantedFindings();
 
     @TempDir
     Path root;
 
-    @BeforeAll
-    static void start() {
-        executor = new InProcessExecutor(BackendRegistry.standard());
-    }
-
-    @AfterAll
-    static void stop() {
-        executor.close();
-    }
-
     /** Saves the ten-node finding, then reduces it as read back from its folder. */
     private ReductionResult reduceSaved(Path[] folder) {
-        TestResult result = new DifferentialTester(executor, RUNS, Tolerance.DEFAULT)
-                .test(dev.crest.fuzz.diff.TestCase.of(TenNodeModel.model(), TenNodeModel.inputs(), 7));
+        TestResult result = findings.test(TestCase.of(TenNodeModel.model(), TenNodeModel.inputs(), 7), RUNS);
         Finding finding = result.verdict().finding().orElseThrow();
-        folder[0] = new FindingStore(root).save(result.testCase(), finding, RUNS, Tolerance.DEFAULT, Map.of());
+        folder[0] = PlantedFindings.save(root, result, RUNS, Map.of());
         StoredFinding stored = FindingReader.read(folder[0]);
-        return new Reducer(executor, stored.meta().targetRuns(), stored.meta().tolerance())
+        return new Reducer(findings.executor(), stored.meta().targetRuns(), stored.meta().tolerance())
                 .reduce(stored.testCase(), finding, Duration.ofMinutes(5));
     }
 
@@ -83,7 +69,7 @@ class ReducedCaseWriterTest {
         JsonNode meta = new ObjectMapper().readTree(reduced.resolve("meta.json").toFile());
         assertThat(meta.get("replay").asText()).endsWith(reduced.getFileName().toString());
 
-        Replay.Result replay = new Replay(executor).replay(reduced);
+        Replay.Result replay = new Replay(findings.executor()).replay(reduced);
 
         assertThat(replay.reproduced()).as(replay.summary()).isTrue();
     }

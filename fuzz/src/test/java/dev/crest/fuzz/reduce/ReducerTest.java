@@ -1,12 +1,9 @@
 package dev.crest.fuzz.reduce;
 
-import dev.crest.fuzz.testing.MiscomputingBackends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crest.fuzz.FuzzException;
-import dev.crest.fuzz.backend.BackendRegistry;
-import dev.crest.fuzz.backend.InProcessExecutor;
 import dev.crest.fuzz.backend.TargetRun;
 import dev.crest.fuzz.diff.DifferentialTester;
 import dev.crest.fuzz.diff.DivergingPair;
@@ -18,6 +15,8 @@ import dev.crest.fuzz.gen.GeneratedModel;
 import dev.crest.fuzz.gen.Generator;
 import dev.crest.fuzz.gen.GeneratorSettings;
 import dev.crest.fuzz.spec.OpSpecs;
+import dev.crest.fuzz.testing.MiscomputingBackends;
+import dev.crest.fuzz.testing.PlantedFindings;
 import dev.crest.fuzz.testing.TestBackends;
 import dev.crest.fuzz.worker.WorkerLauncher;
 import dev.crest.fuzz.worker.WorkerProcess;
@@ -29,9 +28,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reducer on planted bugs: a miscomputed Tanh in a ten-node model, and a backend that always crashes. */
 class ReducerTest {
@@ -39,20 +37,11 @@ class ReducerTest {
             TargetRun.optimized(MiscomputingBackends.WRONG_TANH, MiscomputingBackends.EXACT));
     private static final Duration BUDGET = Duration.ofMinutes(5);
 
-    private static InProcessExecutor inProcess;
-
-    @BeforeAll
-    static void start() {
-        inProcess = new InProcessExecutor(BackendRegistry.standard());
-    }
-
-    @AfterAll
-    static void stop() {
-        inProcess.close();
-    }
+    @RegisterExtension
+    static final PlantedFindings findings = new PlantedFindings();
 
     private static TestResult test(TestCase testCase, List<TargetRun> runs) {
-        return new DifferentialTester(inProcess, runs, Tolerance.DEFAULT).test(testCase);
+        return findings.test(testCase, runs);
     }
 
     private static TestResult originalResult() {
@@ -67,7 +56,7 @@ class ReducerTest {
                 MiscomputingBackends.EXACT, DivergingPair.Kind.OPT_VS_NOOPT));
         List<ReductionProgress> progress = new ArrayList<>();
 
-        ReductionResult result = new Reducer(inProcess, WRONG_TANH_RUNS, Tolerance.DEFAULT)
+        ReductionResult result = new Reducer(findings.executor(), WRONG_TANH_RUNS, Tolerance.DEFAULT)
                 .reduce(original.testCase(), finding, BUDGET, progress::add);
 
         assertThat(result.reproduced()).isTrue();
@@ -112,7 +101,7 @@ class ReducerTest {
             }
             Finding finding = original.verdict().finding().orElseThrow();
 
-            ReductionResult result = new Reducer(inProcess, WRONG_TANH_RUNS, Tolerance.DEFAULT)
+            ReductionResult result = new Reducer(findings.executor(), WRONG_TANH_RUNS, Tolerance.DEFAULT)
                     .reduce(original.testCase(), finding, BUDGET);
 
             assertThat(result.nodesBefore()).as("seed %d", seed).isEqualTo(GeneratorSettings.DEFAULT_NODES);
@@ -130,7 +119,7 @@ class ReducerTest {
     void theReducedCaseRetestsToTheSameVerdict() {
         TestResult original = originalResult();
         Finding finding = original.verdict().finding().orElseThrow();
-        ReductionResult result = new Reducer(inProcess, WRONG_TANH_RUNS, Tolerance.DEFAULT)
+        ReductionResult result = new Reducer(findings.executor(), WRONG_TANH_RUNS, Tolerance.DEFAULT)
                 .reduce(original.testCase(), finding, BUDGET);
 
         // Re-tested from the model bytes alone, with the reference recomputed by the reference backend.
@@ -150,7 +139,7 @@ class ReducerTest {
         // Compared directly with the reference, the same miscomputation is a backend-vs-reference pair.
         List<TargetRun> unpaired = List.of(TargetRun.of(MiscomputingBackends.WRONG_TANH));
 
-        ReductionResult result = new Reducer(inProcess, unpaired, Tolerance.DEFAULT)
+        ReductionResult result = new Reducer(findings.executor(), unpaired, Tolerance.DEFAULT)
                 .reduce(original.testCase(), finding, BUDGET);
 
         assertThat(result.reproduced()).isFalse();
@@ -164,7 +153,7 @@ class ReducerTest {
         TestResult original = originalResult();
         Finding finding = original.verdict().finding().orElseThrow();
 
-        ReductionResult result = new Reducer(inProcess, WRONG_TANH_RUNS, Tolerance.DEFAULT)
+        ReductionResult result = new Reducer(findings.executor(), WRONG_TANH_RUNS, Tolerance.DEFAULT)
                 .reduce(original.testCase(), finding, Duration.ofNanos(1));
 
         assertThat(result.reproduced()).isTrue();
@@ -176,7 +165,7 @@ class ReducerTest {
     void aNonPositiveBudgetIsAUserError() {
         TestResult original = originalResult();
         Finding finding = original.verdict().finding().orElseThrow();
-        Reducer reducer = new Reducer(inProcess, WRONG_TANH_RUNS, Tolerance.DEFAULT);
+        Reducer reducer = new Reducer(findings.executor(), WRONG_TANH_RUNS, Tolerance.DEFAULT);
 
         assertThatThrownBy(() -> reducer.reduce(original.testCase(), finding, Duration.ZERO))
                 .isInstanceOf(FuzzException.class).hasMessageContaining("budget must be positive");

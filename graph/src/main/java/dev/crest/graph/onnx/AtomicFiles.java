@@ -3,17 +3,22 @@ package dev.crest.graph.onnx;
 import dev.crest.graph.GraphException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes and reads whole files for the ONNX I/O: a write goes to a temporary file in the target's folder and
  * is then moved over the target, so readers never see a half-written model; errors become one-line
- * {@link GraphException}s.
+ * {@link GraphException}s. Folders written the same way (assembled under a temporary name, then renamed) remove
+ * their temporary or replaced copy with {@link #deleteTree}.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -63,6 +68,45 @@ public final class AtomicFiles {
             throw new GraphException(what + " " + file + " does not exist", e);
         } catch (IOException | OutOfMemoryError e) {
             throw new GraphException("cannot read " + what + " " + file + ": " + describe(e), e);
+        }
+    }
+
+    /** Removes {@code root} and everything below it; a missing {@code root} is already gone. */
+    public static void deleteTree(Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new GraphException("cannot remove " + root + ": " + describe(e), e);
+        }
+    }
+
+    /**
+     * {@link #deleteTree} for cleaning up after a write that already succeeded or already failed and says so: a
+     * leftover temporary folder is then secondary, so a failure to remove it is not reported.
+     */
+    public static void deleteTreeQuietly(Path root) {
+        try {
+            deleteTree(root);
+        } catch (GraphException e) {
+            // Deliberately silent, see above.
         }
     }
 

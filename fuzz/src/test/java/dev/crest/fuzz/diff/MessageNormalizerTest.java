@@ -1,4 +1,4 @@
-package dev.crest.fuzz.campaign;
+package dev.crest.fuzz.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,71 @@
+package dev.crest.cli.demo;
+
+import dev.crest.cli.Main;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a {@code crest} command in a child JVM on this JVM's class path, the way the demo runs its fuzzing campaign:
+ * a Ctrl-C can then stop the campaign whole, its own worker processes included, while the demo cleans up (in this
+ * JVM the campaign's Ctrl-C handling ends the process as soon as its summary is written, and Z3 takes SIGINT over
+ * while it solves). Standard output is captured; standard error goes to the terminal as it comes or, when quiet,
+ * into a buffer shown only if the command fails, as with {@link InProcessCrest}; the child is started through
+ * {@code interruption}, which kills it on Ctrl-C.
+ */
+record ChildCrest(PrintWriter terminal, boolean quiet, DemoInterruption interruption) {
+    /** Runs {@code crest args} to its end; after a Ctrl-C, or when it cannot start, the result says so. */
+    InProcessCrest.Result run(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Process process;
+        try {
+            process = interruption.start(new ProcessBuilder(command));
+        } catch (IOException e) {
+            return new InProcessCrest.Result(Main.USER_ERROR, "", "cannot start crest in a child process: "
+                    + e.getMessage());
+        }
+        if (process == null) {
+            return new InProcessCrest.Result(DemoInterruption.EXIT_CODE, "", "interrupted");
+        }
+        StringWriter buffered = new StringWriter();
+        Writer err = quiet ? buffered : terminal;
+        Thread errors = new Thread(() -> copy(process.getErrorStream(), err), "crest-demo-child-stderr");
+        errors.start();
+        StringWriter out = new StringWriter();
+        copy(process.getInputStream(), out);
+        try {
+            errors.join();
+            return new InProcessCrest.Result(process.waitFor(), out.toString(), buffered.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return new InProcessCrest.Result(DemoInterruption.EXIT_CODE, out.toString(), "interrupted");
+        }
+    }
+
+    /** Copies as it comes, flushing each piece: the campaign redraws its progress line in place. */
+    private static void copy(InputStream from, Writer to) {
+        char[] buffer = new char[8192];
+        try (Reader reader = new InputStreamReader(from, StandardCharsets.UTF_8)) {
+            for (int n; (n = reader.read(buffer)) >= 0; ) {
+                synchronized (to) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the output of crest's child process", e);
+        }
+    }
+}
