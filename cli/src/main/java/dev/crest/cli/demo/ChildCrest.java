@@ -17,8 +17,7 @@ import java.util.List;
 /**
  * Runs a {@code crest} command in a child JVM on this JVM's class path, the way the demo runs its fuzzing campaign:
  * a Ctrl-C can then stop the campaign whole, its own worker processes included, while the demo cleans up (in this
- * JVM the campaign's Ctrl-C handling ends the process as soon as its summary is written, and Z3 takes SIGINT over
- * while it solves). Standard output is captured; standard error goes to the terminal as it comes or, when quiet,
+ * JVM the campaign's Ctrl-C handling would end the process as soon as its summary is written). Standard output is captured; standard error goes to the terminal as it comes or, when quiet,
  * into a buffer shown only if the command fails, as with {@link InProcessCrest}; the child is started through
  * {@code interruption}, which kills it on Ctrl-C.
  */

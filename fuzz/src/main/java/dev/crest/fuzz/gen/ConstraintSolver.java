@@ -63,6 +63,10 @@ final class ConstraintSolver {
         params.add("random_seed", (int) (mix(seed) & 0x7fff_ffffL));
         params.add("rlimit", (int) Math.min(Integer.MAX_VALUE, effort));
         params.add("timeout", (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        // By default Z3 installs its own SIGINT handler for the length of a check and swallows the signal to
+        // cancel the check; about half a campaign is spent solving, so Ctrl-C would mostly be lost instead of
+        // reaching the JVM's shutdown hooks, which save the campaign.
+        params.add("ctrl_c", false);
     }
 
     /**
@@ -92,9 +96,9 @@ final class ConstraintSolver {
         Expr<?>[] from = assigned.toArray(Expr<?>[]::new);
         Expr<?>[] to = assignedValues.toArray(Expr<?>[]::new);
         Solver solver = newSolver();
-        for (BoolExpr constraint : constraints) {
-            solver.add((BoolExpr) constraint.substitute(from, to));
-        }
+        // An explicit array: single expressions passed to Solver.add's generic varargs are an unchecked generic
+        // array creation.
+        solver.add(constraints.stream().map(c -> (BoolExpr) c.substitute(from, to)).toArray(BoolExpr[]::new));
         checks++;
         extensions++;
         if (solver.check() != Status.SATISFIABLE) {
