@@ -8,18 +8,16 @@ import dev.crest.fuzz.campaign.GeneratedCaseSource;
 import dev.crest.fuzz.gen.GenerationStats;
 import dev.crest.fuzz.gen.Generator;
 import dev.crest.fuzz.gen.GeneratorSettings;
+import dev.crest.graph.onnx.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 /**
  * End-to-end throughput of {@code crest fuzz run}: 10-node models generated (Z3), input-searched (gradient search,
@@ -110,24 +108,12 @@ public final class FuzzThroughputBenchmark {
                     summary.throughput().searchSeconds(), summary.throughput().executeSeconds(),
                     perSecond / NNSMITH_CASES_PER_SECOND, perSecond >= GOAL ? "met" : "MISSED");
         } finally {
-            delete(out);
+            AtomicFiles.deleteTree(out);
         }
     }
 
     private static Campaign campaign(CampaignSettings settings) {
         return new Campaign(settings, Campaign.isolatedWorker(),
                 GeneratedCaseSource.factory(CapabilityProbe.defaultCacheDir()));
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -106,9 +106,19 @@ public final class FindingStore {
     /**
      * Points the replay command recorded in every {@code meta.json} below {@code tree} (the findings, and the reduced
      * cases inside them) at the folder that file is in now: what findings need after being moved, as the demo moves
-     * its campaign from a staging folder into place. The other fields stay as they are.
+     * its campaign from a staging folder into place. The other fields stay as they are. The {@code replay.sh}
+     * scripts need nothing: they name their own folder, wherever it is.
      */
     public static void repointReplayCommands(Path tree) {
+        repointReplayCommands(tree, tree);
+    }
+
+    /**
+     * {@link #repointReplayCommands(Path)} for a {@code tree} that is about to be moved to {@code destination}: each
+     * command names the folder its file will be in after the move, so the tree can be made right before the move
+     * that publishes it.
+     */
+    public static void repointReplayCommands(Path tree, Path destination) {
         List<Path> metas;
         try (Stream<Path> walk = Files.walk(tree)) {
             metas = walk.filter(p -> p.getFileName().toString().equals(META_FILE) && Files.isRegularFile(p)).toList();
@@ -117,7 +127,7 @@ public final class FindingStore {
         }
         for (Path file : metas) {
             ObjectNode meta = FindingReader.readMetaObject(file.getParent());
-            meta.put("replay", replayCommand(file.getParent()));
+            meta.put("replay", replayCommand(destination.resolve(tree.relativize(file.getParent()))));
             try {
                 AtomicFiles.write(file, JSON.writeValueAsBytes(meta));
             } catch (IOException | GraphException e) {

@@ -2,6 +2,7 @@ package dev.crest.fuzz.worker;
 
 import dev.crest.fuzz.FuzzException;
 import dev.crest.fuzz.backend.VersionedEngine;
+import dev.crest.graph.onnx.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,11 +82,10 @@ public final class EngineJarResolver {
         command.addAll(List.of("-B", "-q", "-U", "-Dmaven.repo.local=" + localRepository, "dependency:get",
                 "-Dartifact=" + engine.coordinates(version), "-Dtransitive=false"));
         Path workDir = null;
-        Path log = null;
         try {
             // An empty folder, so that Maven does not read some project's POM from the current directory.
             workDir = Files.createTempDirectory("crest-maven-");
-            log = workDir.resolve("maven.log");
+            Path log = workDir.resolve("maven.log");
             Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
             int exit = process.waitFor();
@@ -101,8 +101,10 @@ public final class EngineJarResolver {
             Thread.currentThread().interrupt();
             throw new FuzzException("interrupted while downloading " + pinned, e);
         } finally {
-            deleteQuietly(log);
-            deleteQuietly(workDir);
+            if (workDir != null) {
+                // A leftover temporary folder holding Maven's log is harmless.
+                AtomicFiles.deleteTreeQuietly(workDir);
+            }
         }
     }
 
@@ -136,16 +138,5 @@ public final class EngineJarResolver {
 
     private static java.io.File nullDevice() {
         return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            // A leftover temporary file is harmless.
-        }
     }
 }

@@ -198,6 +198,24 @@ class FindingStoreTest {
     }
 
     @Test
+    void aFindingAboutToBeMovedIsRepointedAtItsDestinationAndItsScriptNeedsNothing() throws IOException {
+        Path saved = save(plantedInconsistency());
+        Files.createDirectories(saved.resolve("reduced"));
+        Files.copy(saved.resolve(FindingStore.META_FILE), saved.resolve("reduced").resolve(FindingStore.META_FILE));
+        String script = Files.readString(saved.resolve(FindingStore.REPLAY_SCRIPT));
+        Path destination = root.resolve("merged").resolve("bug-inconsistency-verify-3").toAbsolutePath();
+
+        FindingStore.repointReplayCommands(saved, destination);
+
+        assertThat(FindingReader.readMeta(saved).replay()).isEqualTo("crest fuzz replay " + destination);
+        assertThat(FindingReader.readMeta(saved.resolve("reduced")).replay())
+                .isEqualTo("crest fuzz replay " + destination.resolve("reduced"));
+        // The script finds its folder by itself, so it names no path that a move could make stale.
+        assertThat(Files.readString(saved.resolve(FindingStore.REPLAY_SCRIPT))).isEqualTo(script)
+                .doesNotContain(root.toString());
+    }
+
+    @Test
     void rejectsCorruptedMetadata() throws IOException {
         Path folder = save(plantedInconsistency());
         Files.writeString(folder.resolve("meta.json"), "{\"symptom\": \"inconsistency\", ");

@@ -14,9 +14,8 @@ import dev.crest.fuzz.finding.FindingMeta;
 import dev.crest.fuzz.finding.FindingReader;
 import dev.crest.fuzz.finding.FindingStore;
 import dev.crest.fuzz.finding.StoredFinding;
+import dev.crest.graph.onnx.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,7 +44,6 @@ public final class ShardMerger {
     public static final String SHARDS_KEY = "shards";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String REPLAY_PREFIX = "crest fuzz replay ";
 
     private final CampaignSettings campaign;
     private final int plannedShards;
@@ -88,7 +86,8 @@ public final class ShardMerger {
             throw new FuzzException("cannot write the merged campaign into " + out + ": " + e.getMessage(), e);
         } finally {
             if (staging != null) {
-                deleteTree(staging);
+                // A hidden leftover next to the output folder never looks like a campaign.
+                AtomicFiles.deleteTreeQuietly(staging);
             }
         }
     }
@@ -132,13 +131,11 @@ public final class ShardMerger {
             String name = merged.nextFolderName(bug);
             Path target = staging.resolve(name);
             Files.move(source, target);
-            String oldPath = bug.replay().startsWith(REPLAY_PREFIX) ? bug.replay().substring(REPLAY_PREFIX.length())
-                    : Path.of(summary.settings().out()).resolve(bug.folder()).toString();
             Path finalFolder = out.resolve(name);
-            repointReplay(target, oldPath, finalFolder.toString());
+            FindingStore.repointReplayCommands(target, finalFolder);
             merged.add(signature, bug, name, FindingStore.replayCommand(finalFolder));
         }
-        deleteTree(unpacked);
+        AtomicFiles.deleteTreeQuietly(unpacked);
     }
 
     /** Bug folders a shard saved after its last summary was written: signature from meta.json, a count of one. */
@@ -159,27 +156,10 @@ public final class ShardMerger {
                 found.add(new CampaignSummary.BugRecord(s.id(), s.symptom(), s.stage(), s.backend(),
                         first.backendVersion(), s.pair().orElse(null), s.normalizedMessage(), null, 1, name,
                         m.seed(), first.message(), first.maxAbsError(), first.maxRelError(),
-                        REPLAY_PREFIX + Path.of(shardOut).resolve(name)));
+                        FindingStore.replayCommand(Path.of(shardOut).resolve(name))));
             }
         }
         return found;
-    }
-
-    /** Points the replay commands saved in a moved bug folder (replay.sh, meta.json) at its final place. */
-    private static void repointReplay(Path folder, String oldPath, String newPath) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String name = file.getFileName().toString();
-                if (!name.equals(FindingStore.REPLAY_SCRIPT) && !name.equals(FindingStore.META_FILE)) {
-                    continue;
-                }
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                String repointed = text.replace(oldPath, newPath);
-                if (!repointed.equals(text)) {
-                    Files.writeString(file, repointed, StandardCharsets.UTF_8);
-                }
-            }
-        }
     }
 
     private byte[] summaryJson(CampaignSummary summary, List<ShardResult> shards) throws IOException {
@@ -193,16 +173,6 @@ public final class ShardMerger {
                     .put("host", shard.host()).put("error", error));
         }
         return JSON.writeValueAsBytes(document);
-    }
-
-    private static void deleteTree(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // A hidden leftover next to the output folder; it never looks like a campaign.
-        }
     }
 
     /** The merge so far: counters summed over shards and the distinct bugs in the order first seen. */

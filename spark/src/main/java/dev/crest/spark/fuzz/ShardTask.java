@@ -3,17 +3,15 @@ package dev.crest.spark.fuzz;
 import dev.crest.fuzz.backend.CapabilityProbe;
 import dev.crest.fuzz.campaign.Campaign;
 import dev.crest.fuzz.campaign.GeneratedCaseSource;
+import dev.crest.graph.onnx.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.api.java.function.FlatMapFunction;
 
 /**
@@ -55,7 +53,8 @@ final class ShardTask implements FlatMapFunction<Iterator<ShardSpec>, ShardResul
                     NativeLibraryFailure.describe(e, host).orElseGet(() -> oneLine(e)));
         } finally {
             if (scratch != null) {
-                deleteTree(scratch);
+                // Scratch space in the executor's temporary folder; a leftover costs disk, not correctness.
+                AtomicFiles.deleteTreeQuietly(scratch);
             }
         }
     }
@@ -70,16 +69,6 @@ final class ShardTask implements FlatMapFunction<Iterator<ShardSpec>, ShardResul
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
             return "an unnamed host";
-        }
-    }
-
-    private static void deleteTree(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // Scratch space in the executor's temporary folder; a leftover costs disk, not correctness.
         }
     }
 }

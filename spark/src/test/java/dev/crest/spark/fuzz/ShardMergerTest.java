@@ -46,7 +46,10 @@ class ShardMergerTest {
                 new CampaignSummary.Throughput(1, 1, 1, 1), List.of("Foo(float64): unsupported"));
     }
 
-    /** A shard's packed output: its summary and, per bug, a model and a meta.json naming its replay folder. */
+    /**
+     * A shard's packed output: its summary and, per bug, a model and a meta.json naming its replay folder, and a
+     * reduced case with a meta.json of its own, as a reduction writes one.
+     */
     private static ShardResult shard(int index, CampaignSummary summary) throws IOException {
         List<PackedFile> files = new ArrayList<>();
         files.add(new PackedFile(CampaignSummary.FILE, JSON.writeValueAsBytes(summary)));
@@ -55,6 +58,8 @@ class ShardMergerTest {
                     ("model of shard " + index + " " + b.folder()).getBytes(StandardCharsets.UTF_8)));
             files.add(new PackedFile(b.folder() + "/meta.json",
                     ("{\"replay\":\"" + b.replay() + "\"}").getBytes(StandardCharsets.UTF_8)));
+            files.add(new PackedFile(b.folder() + "/reduced/meta.json",
+                    ("{\"replay\":\"" + b.replay() + "/reduced\"}").getBytes(StandardCharsets.UTF_8)));
         }
         return ShardResult.succeeded(index, "host-" + index, files);
     }
@@ -102,7 +107,10 @@ class ShardMergerTest {
         assertThat(Files.readString(out.resolve("bug-crash-compile-1/model.onnx")))
                 .isEqualTo("model of shard 1 bug-crash-compile-1");
         Path moved = out.toAbsolutePath().resolve("bug-crash-compile-1");
-        assertThat(Files.readString(moved.resolve("meta.json"))).contains(moved.toString()).doesNotContain(b);
+        assertThat(JSON.readTree(moved.resolve("meta.json").toFile()).get("replay").asText())
+                .isEqualTo("crest fuzz replay " + moved);
+        assertThat(JSON.readTree(moved.resolve("reduced/meta.json").toFile()).get("replay").asText())
+                .isEqualTo("crest fuzz replay " + moved.resolve("reduced"));
         assertThat(merged.uniqueBugs().get(2).replay()).isEqualTo("crest fuzz replay " + moved);
 
         assertThat(SummaryFile.read(out).counts()).isEqualTo(merged.counts());
