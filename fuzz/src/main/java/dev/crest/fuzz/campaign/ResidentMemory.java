@@ -1,10 +1,7 @@
 package dev.crest.fuzz.campaign;
 
-import java.io.IOException;
+import dev.crest.fuzz.worker.ProcessMemory;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -27,7 +24,7 @@ final class ResidentMemory {
 
     /** This JVM's and its live child processes' resident memory, or empty where {@code /proc} is not available. */
     static Optional<Sample> sample() {
-        OptionalLong self = residentKib(ProcessHandle.current().pid());
+        OptionalLong self = ProcessMemory.residentKib(ProcessHandle.current().pid());
         if (self.isEmpty()) {
             return Optional.empty();
         }
@@ -35,7 +32,7 @@ final class ResidentMemory {
         int count = 0;
         List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
         for (ProcessHandle child : children) {
-            OptionalLong rss = residentKib(child.pid());
+            OptionalLong rss = ProcessMemory.residentKib(child.pid());
             if (rss.isPresent()) {
                 workers += rss.getAsLong();
                 count++;
@@ -43,23 +40,5 @@ final class ResidentMemory {
         }
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1024;
         return Optional.of(new Sample(self.getAsLong(), heap, workers, count));
-    }
-
-    /** The {@code VmRSS} of process {@code pid} in KiB, or empty when it is gone or {@code /proc} is missing. */
-    static OptionalLong residentKib(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"),
-                    StandardCharsets.ISO_8859_1)) {
-                if (line.startsWith("VmRSS:")) {
-                    // "VmRSS:     123456 kB"
-                    String[] parts = line.substring("VmRSS:".length()).trim().split("\\s+");
-                    return OptionalLong.of(Long.parseLong(parts[0]));
-                }
-            }
-            // A zombie has no VmRSS line: it holds no memory.
-            return OptionalLong.empty();
-        } catch (IOException | NumberFormatException e) {
-            return OptionalLong.empty();
-        }
     }
 }

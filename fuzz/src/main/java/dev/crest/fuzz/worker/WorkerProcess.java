@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,17 +40,28 @@ public final class WorkerProcess implements BackendExecutor {
 
     private final WorkerLauncher launcher;
     private final Duration timeout;
+    private final WorkerRecycling recycling;
     private final Map<String, String> versions = new HashMap<>();
     private Running running;
     private int starts;
+    private int retirements;
 
-    /** A worker started with {@code launcher} whose every request must be answered within {@code timeout}. */
+    /**
+     * A worker started with {@code launcher} whose every request must be answered within {@code timeout}, retired
+     * by the {@linkplain WorkerRecycling#DEFAULT default policy} when it grows.
+     */
     public WorkerProcess(WorkerLauncher launcher, Duration timeout) {
+        this(launcher, timeout, WorkerRecycling.DEFAULT);
+    }
+
+    /** A worker as above, retired when {@code recycling} says so. */
+    public WorkerProcess(WorkerLauncher launcher, Duration timeout, WorkerRecycling recycling) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new FuzzException("the worker timeout must be positive, got " + timeout);
         }
         this.launcher = launcher;
         this.timeout = timeout;
+        this.recycling = recycling;
     }
 
     @Override
@@ -92,6 +104,7 @@ public final class WorkerProcess implements BackendExecutor {
                 } else if (type == WorkerProtocol.OUTCOME) {
                     RunOutcome outcome = WorkerProtocol.decodeOutcome(reply);
                     versions.put(backend, outcome.version());
+                    retireIfGrown(worker);
                     return outcome.succeeded() ? outcome : withStderr(outcome, worker.stderr.text());
                 } else if (type == WorkerProtocol.REQUEST_FAILED) {
                     throw new FuzzException(WorkerProtocol.readString(reply));
@@ -138,9 +151,14 @@ public final class WorkerProcess implements BackendExecutor {
         }
     }
 
-    /** How many worker processes have been started so far (one more after each crash or timeout). */
+    /** How many worker processes have been started so far (one more after each crash, timeout or retirement). */
     public int starts() {
         return starts;
+    }
+
+    /** How many healthy workers were retired because their resident memory grew ({@link WorkerRecycling}). */
+    public int retirements() {
+        return retirements;
     }
 
     @Override
@@ -150,6 +168,29 @@ public final class WorkerProcess implements BackendExecutor {
         }
         Running worker = running;
         running = null;
+        end(worker);
+    }
+
+    /** Reads the worker's resident memory when due, and ends it after this request once it grew too much. */
+    private void retireIfGrown(Running worker) {
+        if (!recycling.readingDue(worker.served)) {
+            return;
+        }
+        OptionalLong resident = ProcessMemory.residentKib(worker.process.pid());
+        if (resident.isEmpty()) {
+            return;
+        }
+        if (worker.baselineKib < 0) {
+            worker.baselineKib = resident.getAsLong();
+        } else if (resident.getAsLong() - worker.baselineKib > recycling.growthKib()) {
+            running = null;
+            retirements++;
+            end(worker);
+        }
+    }
+
+    /** Ends a worker the way it expects: its input closes and it exits; killed if it does not within seconds. */
+    private static void end(Running worker) {
         try {
             worker.toWorker.close();
             if (!worker.process.waitFor(2, TimeUnit.SECONDS)) {
@@ -259,6 +300,8 @@ public final class WorkerProcess implements BackendExecutor {
         final BoundedLog stderr = new BoundedLog(STDERR_CAPACITY);
         final Set<String> loaded = new HashSet<>();
         int served;
+        /** Resident memory in KiB once the worker was warm, or −1 before that. */
+        long baselineKib = -1;
         final Thread reader;
         final Thread drainer;
 

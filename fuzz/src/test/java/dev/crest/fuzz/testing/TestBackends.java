@@ -5,6 +5,8 @@ import dev.crest.fuzz.backend.BackendProvider;
 import dev.crest.fuzz.backend.OrtBackend;
 import dev.crest.fuzz.backend.ReferenceBackend;
 import dev.crest.tensor.Tensor;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +31,19 @@ public final class TestBackends implements BackendProvider {
     public static final String THROW = "test-throw";
     /** Prints to System.out (as some native libraries do) and then runs the reference interpreter. */
     public static final String CHATTY = "test-chatty";
+    /** The reference, keeping {@link #GROWTH_PER_RUN} more native memory resident after every run. */
+    public static final String GROWING = "test-growing";
+    /** How much resident memory {@link #GROWING} adds per run: 4 MiB. */
+    public static final int GROWTH_PER_RUN = 4 << 20;
+
+    private static final List<ByteBuffer> NEVER_FREED = new ArrayList<>();
 
     /** What the crash backend writes to stderr before dying. */
     public static final String LAST_WORDS = "test-crash: about to halt";
 
     @Override
     public List<String> names() {
-        return List.of(PERTURBED_OPT, PERTURBED_NOOPT, NAN_TO_ZERO, CRASH, HANG, THROW, CHATTY);
+        return List.of(PERTURBED_OPT, PERTURBED_NOOPT, NAN_TO_ZERO, CRASH, HANG, THROW, CHATTY, GROWING);
     }
 
     @Override
@@ -82,6 +90,20 @@ public final class TestBackends implements BackendProvider {
                     public Map<String, Tensor> run(Compiled compiled, Map<String, Tensor> inputs) {
                         System.out.print("native library says hello\n\0\1\2\3");
                         System.out.flush();
+                        return super.run(compiled, inputs);
+                    }
+                };
+            case GROWING:
+                return new Rewriting(name, new ReferenceBackend(), t -> t) {
+                    @Override
+                    public Map<String, Tensor> run(Compiled compiled, Map<String, Tensor> inputs) {
+                        // Direct memory outside the heap, every page written so that it is resident: a native
+                        // library's cache that never shrinks.
+                        ByteBuffer kept = ByteBuffer.allocateDirect(GROWTH_PER_RUN);
+                        for (int i = 0; i < GROWTH_PER_RUN; i += 4096) {
+                            kept.put(i, (byte) 1);
+                        }
+                        NEVER_FREED.add(kept);
                         return super.run(compiled, inputs);
                     }
                 };
