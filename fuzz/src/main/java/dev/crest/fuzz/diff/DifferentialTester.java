@@ -25,7 +25,8 @@ import java.util.Set;
  * holds NaN or an infinity are dropped as false alarms, and values computed in float16 are compared with the
  * tolerance's float16 pair (see {@link HalfPrecisionValues}). Each finding is localized
  * ({@link Localizer}) before the verdict is returned, unless the tester was made {@link #withoutLocalization()};
- * a divergence that starts at a node whose result ONNX leaves undefined for its inputs ({@link UndefinedResult}),
+ * a divergence that starts at a node whose result ONNX leaves undefined for its inputs ({@link UndefinedResult}) or
+ * whose inputs the reference computed as NaN or an infinity,
  * or at a node that is right on exact inputs and was fed inputs already slightly apart (rounding amplified by an
  * ill-conditioned operation), is dropped too, and so is a float16 accumulating operator that gives ±∞ or NaN where
  * the reference is finite and a float16 accumulator could overflow ({@link Float16AccumulationOverflow}), unless
@@ -102,7 +103,7 @@ public final class DifferentialTester {
         String where = localized.localization().map(Localization::summary).orElse("");
         Optional<String> undefined = undefinedAtLocalizedNode(tested, localized);
         if (undefined.isPresent()) {
-            return Verdict.dropped("undefined in ONNX: " + undefined.get() + "; " + localized.message());
+            return Verdict.dropped(undefined.get() + "; " + localized.message());
         }
         if (amplifiedRounding(localized)) {
             return Verdict.dropped("rounding differences amplified: " + localized.message() + "; " + where);
@@ -168,8 +169,14 @@ public final class DifferentialTester {
     }
 
     /**
-     * Why the node an inconsistency was localized to has an undefined result on the reference's values of its
-     * inputs (see {@link UndefinedResult}); then engines may differ and the finding is a false alarm.
+     * Why the node an inconsistency was localized to has no defined result on the reference's values of its inputs,
+     * so that engines may differ and the finding is a false alarm: ONNX leaves the result undefined for those
+     * values ({@link UndefinedResult}), or the reference itself fed the node NaN or an infinity. The input search
+     * keeps every intermediate value finite where it can; where it could not, engines legitimately propagate NaN
+     * and infinities differently through operators that select or mask (a {@code PRelu} with a NaN slope for a
+     * positive input gives the input in Crest's reference, which follows the operator's piecewise definition, and
+     * NaN in an engine that blends both branches arithmetically) — the NaN/Inf-related disagreements where the
+     * reference is non-finite that the reference-output check drops, found inside the model.
      */
     private static Optional<String> undefinedAtLocalizedNode(TestCase tested, Finding finding) {
         Optional<Localization> where = finding.localization().filter(Localization::localized);
@@ -177,14 +184,23 @@ public final class DifferentialTester {
             return Optional.empty();
         }
         Node node = tested.model().graph().nodes().get(where.get().node().index());
-        if (!node.opType().equals("Cast") && !node.opType().equals("Pow")) {
-            return Optional.empty();
-        }
+        Map<String, Tensor> values;
         try {
-            return UndefinedResult.of(node, Interpreter.standard().trace(tested.model(), tested.inputs()).values());
+            values = Interpreter.standard().trace(tested.model(), tested.inputs()).values();
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+        for (String input : node.inputs()) {
+            Tensor value = values.get(input);
+            if (value != null && value.dtype().isFloat() && Comparison.hasNonFinite(value)) {
+                return Optional.of("the reference's value of input '" + input + "' of " + node.opType() + " '"
+                        + node.name() + "' holds NaN or an infinity");
+            }
+        }
+        if (!node.opType().equals("Cast") && !node.opType().equals("Pow")) {
+            return Optional.empty();
+        }
+        return UndefinedResult.of(node, values).map(why -> "undefined in ONNX: " + why);
     }
 
     private Finding localize(TestCase tested, Finding finding) {

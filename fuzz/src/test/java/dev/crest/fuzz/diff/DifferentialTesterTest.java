@@ -9,11 +9,17 @@ import dev.crest.fuzz.backend.Stage;
 import dev.crest.fuzz.backend.TargetRun;
 import dev.crest.fuzz.testing.TestBackends;
 import dev.crest.fuzz.testing.TestModels;
+import dev.crest.graph.Graph;
 import dev.crest.graph.Model;
+import dev.crest.graph.Node;
+import dev.crest.graph.TensorType;
 import dev.crest.graph.example.ExampleModels;
 import dev.crest.graph.onnx.TestDataSet;
 import dev.crest.tensor.DType;
+import dev.crest.tensor.Shape;
+import dev.crest.tensor.Tensor;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,6 +107,25 @@ class DifferentialTesterTest {
         assertThat(test(nan, runs).verdict().kind()).isEqualTo(Verdict.Kind.DROPPED);
         assertThat(test(nan, runs).verdict().reason()).contains("NaN");
         assertThat(test(finite, runs).verdict().kind()).isEqualTo(Verdict.Kind.PASS);
+    }
+
+    @Test
+    void aDivergenceAtANodeTheReferenceFedNanIsDroppedAsAFalseAlarm() {
+        // PRelu of a positive input with a NaN slope: the reference follows the operator's piecewise definition
+        // and gives the input; ONNX Runtime blends both branches and gives NaN.
+        Graph graph = Graph.builder().name("prelu").input("x", TensorType.of(DType.FLOAT32, 2))
+                .input("slope", TensorType.of(DType.FLOAT32, 2))
+                .node(Node.builder("PRelu").name("prelu").inputs("x", "slope").outputs("y").build())
+                .output("y", TensorType.of(DType.FLOAT32, 2)).build();
+        Map<String, Tensor> inputs = Map.of("x", Tensor.fromDoubles(DType.FLOAT32, Shape.of(2), new double[] {-1, 7.5}),
+                "slope", Tensor.fromDoubles(DType.FLOAT32, Shape.of(2), new double[] {0.5, Double.NaN}));
+
+        TestResult result = test(TestCase.of(Model.of(graph), inputs, 1), List.of(TargetRun.of(OrtBackend.NO_OPT)));
+
+        assertThat(result.testCase().referenceOutputs().get("y").getDouble(1)).isEqualTo(7.5);
+        assertThat(result.runs().get(OrtBackend.NO_OPT).outputs().get("y").getDouble(1)).isNaN();
+        assertThat(result.verdict().kind()).isEqualTo(Verdict.Kind.DROPPED);
+        assertThat(result.verdict().reason()).contains("input 'slope' of PRelu 'prelu' holds NaN or an infinity");
     }
 
     @Test
