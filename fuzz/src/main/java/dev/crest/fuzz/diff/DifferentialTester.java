@@ -28,7 +28,8 @@ import java.util.Set;
  * a divergence that starts at a node whose result ONNX leaves undefined for its inputs ({@link UndefinedResult}) or
  * whose inputs the reference computed as NaN or an infinity,
  * or at a node that is right on exact inputs and was fed inputs already slightly apart (rounding amplified by an
- * ill-conditioned operation), is dropped too, and so is a float16 accumulating operator that gives ±∞ or NaN where
+ * ill-conditioned operation), or at a node that agrees once its subnormal inputs are zeros ({@link SubnormalInputs}),
+ * is dropped too, and so is a float16 accumulating operator that gives ±∞ or NaN where
  * the reference is finite and a float16 accumulator could overflow ({@link Float16AccumulationOverflow}), unless
  * the tolerance says to keep those ({@link Tolerance#keepFloat16Overflow()}).
  */
@@ -107,6 +108,10 @@ public final class DifferentialTester {
         }
         if (amplifiedRounding(localized)) {
             return Verdict.dropped("rounding differences amplified: " + localized.message() + "; " + where);
+        }
+        Optional<String> subnormal = new SubnormalInputs(executor, tolerance).explain(tested, localized);
+        if (subnormal.isPresent()) {
+            return Verdict.dropped(subnormal.get() + "; " + localized.message() + "; " + where);
         }
         if (!tolerance.keepFloat16Overflow()) {
             Optional<String> overflow = new Float16AccumulationOverflow(executor, tolerance).explain(tested, localized);

@@ -22,7 +22,7 @@ import java.util.Set;
  * operator but from the values the engine fed it inside the model: typically float16 values it kept at float32
  * precision between operators, which the exposed graph outputs (rounded separately) do not show.
  */
-final class IsolatedNode {
+public final class IsolatedNode {
     private IsolatedNode() {
     }
 
@@ -30,7 +30,7 @@ final class IsolatedNode {
      * Whether the node alone still diverges between {@code actual} and {@code expected}; empty when it cannot be
      * run alone (a value is missing, or a run fails).
      */
-    static Optional<Boolean> diverges(BackendExecutor executor, Tolerance tolerance, Model original, Node node,
+    public static Optional<Boolean> diverges(BackendExecutor executor, Tolerance tolerance, Model original, Node node,
             Map<String, Tensor> referenceValues, Set<String> float16Computed, String actual, String expected) {
         Map<String, Tensor> initializers = original.graph().initializers();
         Graph.Builder graph = Graph.builder().name("isolated");

@@ -7,6 +7,7 @@ import dev.crest.fuzz.backend.InProcessExecutor;
 import dev.crest.fuzz.backend.OrtBackend;
 import dev.crest.fuzz.backend.Stage;
 import dev.crest.fuzz.backend.TargetRun;
+import dev.crest.fuzz.backend.tensorflow.TfLevel;
 import dev.crest.fuzz.testing.TestBackends;
 import dev.crest.fuzz.testing.TestModels;
 import dev.crest.graph.Graph;
@@ -15,6 +16,7 @@ import dev.crest.graph.Node;
 import dev.crest.graph.TensorType;
 import dev.crest.graph.example.ExampleModels;
 import dev.crest.graph.onnx.TestDataSet;
+import dev.crest.tensor.Attributes;
 import dev.crest.tensor.DType;
 import dev.crest.tensor.Shape;
 import dev.crest.tensor.Tensor;
@@ -126,6 +128,26 @@ class DifferentialTesterTest {
         assertThat(result.runs().get(OrtBackend.NO_OPT).outputs().get("y").getDouble(1)).isNaN();
         assertThat(result.verdict().kind()).isEqualTo(Verdict.Kind.DROPPED);
         assertThat(result.verdict().reason()).contains("input 'slope' of PRelu 'prelu' holds NaN or an infinity");
+    }
+
+    @Test
+    void aDivergenceFromSubnormalInputsFlushedToZeroIsDroppedAsAFalseAlarm() {
+        // ArgMin of (3e-322, 0): the reference finds 0 the smaller; TensorFlow's CPU kernels flush the subnormal
+        // 3e-322 to zero and see a tie.
+        Graph graph = Graph.builder().name("argmin").input("x", TensorType.of(DType.FLOAT64, 2))
+                .node(Node.builder("ArgMin").name("argmin").inputs("x").outputs("y")
+                        .attributes(Attributes.builder().put("keepdims", 0L).build()).build())
+                .output("y", TensorType.of(DType.INT64, new int[0])).build();
+        Map<String, Tensor> inputs = Map.of("x", Tensor.fromDoubles(DType.FLOAT64, Shape.of(2),
+                new double[] {3e-322, 0}));
+        String tensorflow = TfLevel.NO_OPT.backendName();
+
+        TestResult result = test(TestCase.of(Model.of(graph), inputs, 1), List.of(TargetRun.of(tensorflow)));
+
+        assertThat(result.testCase().referenceOutputs().get("y").getDouble(0)).isEqualTo(1);
+        assertThat(result.runs().get(tensorflow).outputs().get("y").getDouble(0)).isZero();
+        assertThat(result.verdict().kind()).isEqualTo(Verdict.Kind.DROPPED);
+        assertThat(result.verdict().reason()).startsWith("subnormal values flushed to zero: ArgMin 'argmin'");
     }
 
     @Test
