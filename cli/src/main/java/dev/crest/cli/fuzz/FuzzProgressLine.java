@@ -86,7 +86,8 @@ final class FuzzProgressLine implements CampaignListener, AutoCloseable {
                 + mib(m.workersEndKib());
         return "; resident memory " + (m.jvmStartKib() == null ? "at the end" : "after warm-up → end") + ": JVM "
                 + jvm + ", " + m.workersAtEnd() + (m.workersAtEnd() == 1 ? " worker " : " workers ") + workers
-                + " MiB";
+                + " MiB" + (m.workersRetired() == null || m.workersRetired() == 0 ? ""
+                        : " (" + m.workersRetired() + " replaced after growing)");
     }
 
     private static String mib(long kib) {

@@ -32,10 +32,13 @@ class FuzzProgressLineTest {
     @Test
     void theClosingLineGivesResidentMemoryInMebibytes() {
         assertThat(FuzzProgressLine.memory(withMemory(new CampaignSummary.MemoryRecord(20, 200L * 1024, 150L * 1024,
-                300L * 1024, 210L * 1024, 160L * 1024, 310L * 1024, 2)))).isEqualTo("; resident memory after warm-up "
-                        + "→ end: JVM 200 → 210 MiB (heap 150 → 160), 2 workers 300 → 310 MiB");
+                300L * 1024, 210L * 1024, 160L * 1024, 310L * 1024, 2, 0)))).isEqualTo("; resident memory after "
+                        + "warm-up → end: JVM 200 → 210 MiB (heap 150 → 160), 2 workers 300 → 310 MiB");
+        assertThat(FuzzProgressLine.memory(withMemory(new CampaignSummary.MemoryRecord(20, 200L * 1024, 150L * 1024,
+                300L * 1024, 210L * 1024, 160L * 1024, 310L * 1024, 2, 3)))).endsWith("2 workers 300 → 310 MiB (3 "
+                        + "replaced after growing)");
         assertThat(FuzzProgressLine.memory(withMemory(new CampaignSummary.MemoryRecord(20, null, null, null,
-                1536L, 1024L, 0L, 0)))).isEqualTo("; resident memory at the end: JVM 2 MiB (heap 1), 0 workers 0 MiB");
+                1536L, 1024L, 0L, 0, null)))).isEqualTo("; resident memory at the end: JVM 2 MiB (heap 1), 0 workers 0 MiB");
         assertThat(FuzzProgressLine.memory(withMemory(null))).isEmpty();
     }
 

@@ -15,6 +15,15 @@ public interface BackendExecutor extends AutoCloseable {
     /** The version of the named backend. */
     String version(String backend);
 
+    /**
+     * How many healthy worker processes were replaced so far because their resident memory grew (see
+     * {@code dev.crest.fuzz.worker.WorkerRecycling}); 0 for an executor without workers. Safe to call from another
+     * thread than the one executing.
+     */
+    default int retiredWorkers() {
+        return 0;
+    }
+
     @Override
     void close();
 }

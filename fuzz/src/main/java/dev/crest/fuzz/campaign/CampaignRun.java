@@ -179,7 +179,8 @@ final class CampaignRun {
                 latest.map(ResidentMemory.Sample::jvmKib).orElse(null),
                 latest.map(ResidentMemory.Sample::jvmHeapCommittedKib).orElse(null),
                 latest.map(ResidentMemory.Sample::workersKib).orElse(null),
-                latest.map(ResidentMemory.Sample::workers).orElse(null));
+                latest.map(ResidentMemory.Sample::workers).orElse(null),
+                executors.stream().mapToInt(BackendExecutor::retiredWorkers).sum());
     }
 
     private boolean stopping() {

@@ -126,10 +126,11 @@ public record CampaignSummary(int format, String crestVersion, SettingsRecord se
      * Resident memory (KiB) of the campaign's JVM (with its committed heap, which the garbage collector grows up to
      * its maximum; the difference is native memory, metaspace and code) and of its worker processes (summed), after
      * warm-up ({@code afterModels} models into the run) and at the end; while the campaign runs, the end figures
-     * are the latest sample. Start figures are null until warm-up is over.
+     * are the latest sample. Start figures are null until warm-up is over. {@code workersRetired} counts healthy
+     * workers replaced because their resident memory grew (null in summaries written before workers were retired).
      */
     public record MemoryRecord(long afterModels, Long jvmStartKib, Long jvmHeapStartKib, Long workersStartKib,
-            Long jvmEndKib, Long jvmHeapEndKib, Long workersEndKib, Integer workersAtEnd) {
+            Long jvmEndKib, Long jvmHeapEndKib, Long workersEndKib, Integer workersAtEnd, Integer workersRetired) {
     }
 
     /** A backend run; {@code baseline} is null for an unpaired run. */

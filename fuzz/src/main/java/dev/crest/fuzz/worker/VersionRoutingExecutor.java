@@ -9,11 +9,11 @@ import dev.crest.tensor.Tensor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +31,8 @@ public final class VersionRoutingExecutor implements BackendExecutor {
     private final Duration timeout;
     private final EngineJarResolver resolver;
     private final Optional<BackendRef> override;
-    private final Map<String, WorkerProcess> workers = new LinkedHashMap<>();
+    // Concurrent: the campaign's summary thread counts retirements while a pipeline adds workers.
+    private final Map<String, WorkerProcess> workers = new ConcurrentHashMap<>();
     private final Set<String> checked = new HashSet<>();
 
     /**
@@ -90,6 +91,11 @@ public final class VersionRoutingExecutor implements BackendExecutor {
     public int starts(String backend) {
         WorkerProcess worker = workers.get(route(backend).key());
         return worker == null ? 0 : worker.starts();
+    }
+
+    @Override
+    public int retiredWorkers() {
+        return workers.values().stream().mapToInt(WorkerProcess::retirements).sum();
     }
 
     @Override

@@ -44,7 +44,8 @@ public final class WorkerProcess implements BackendExecutor {
     private final Map<String, String> versions = new HashMap<>();
     private Running running;
     private int starts;
-    private int retirements;
+    // Read by the campaign's summary thread.
+    private volatile int retirements;
 
     /**
      * A worker started with {@code launcher} whose every request must be answered within {@code timeout}, retired
