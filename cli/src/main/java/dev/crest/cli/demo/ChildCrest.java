@@ -7,8 +7,8 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +25,14 @@ record ChildCrest(PrintWriter terminal, boolean quiet, DemoInterruption interrup
     /** Runs {@code crest args} to its end; after a Ctrl-C, or when it cannot start, the result says so. */
     InProcessCrest.Result run(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                .toString()));
+        // The launcher's JVM options (CREST_JAVA_OPTS, --add-opens, -D settings) apply to the child too; a debugger
+        // or agent attached to this JVM does not.
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> !option.startsWith("-agentlib") && !option.startsWith("-javaagent")
+                        && !option.startsWith("-Xrunjdwp") && !option.startsWith("-Xdebug"))
+                .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Process process;
         try {
@@ -64,7 +71,7 @@ record ChildCrest(PrintWriter terminal, boolean quiet, DemoInterruption interrup
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the output of crest's child process", e);
+            // The child's stream closed under us (it was killed on Ctrl-C): what was copied is all there is.
         }
     }
 }

@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
         description = {"Run short sessions of crest fuzz, crest netsim and crest ame and write one browsable report.",
             "Each tool writes into a hidden staging folder that is renamed into OUT/fuzz, OUT/netsim or OUT/ame when "
                 + "it finished; OUT/index.html links their pages. Prints the index's path at the end.",
-            "Ctrl-C stops the tool running (the fuzzing campaign runs in a child process, stopped with its workers) and"
-                + " removes its staging folder; output of an earlier demo in OUT stays."},
+            "Ctrl-C stops the demo: the fuzzing campaign at once (it runs in a child process, stopped with its"
+                + " workers), a netsim or AME step after the command it is running (at most 20 s); the step's staging"
+                + " folder is removed and output of an earlier demo in OUT stays."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every tool that could run finished (AME is skipped, with a note, without Fashion-MNIST)",
             "1:a tool failed (its error is shown; the others still ran)",

@@ -115,7 +115,7 @@ final class DemoInterruption implements AutoCloseable {
             lock.unlock();
         }
         if (running != null) {
-            // Its children first, while they are still known as such; then the process itself.
+            // List its children while they are still known as its children, then kill it and them.
             List<ProcessHandle> started = running.descendants().toList();
             running.destroyForcibly();
             started.forEach(ProcessHandle::destroyForcibly);

@@ -31,7 +31,8 @@ class DemoInterruptionTest {
         List<ProcessHandle> started = new ArrayList<>();
         try {
             // The campaign runs in a child process and writes its summary a few seconds in: then it is fuzzing.
-            while (!Files.exists(stagedSummary) && demo.isAlive()) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (!Files.exists(stagedSummary) && demo.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             assertThat(stagedSummary).as(Files.readString(tmp.resolve("demo.log"))).exists();

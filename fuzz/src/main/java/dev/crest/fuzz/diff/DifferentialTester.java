@@ -34,6 +34,10 @@ import java.util.Set;
  * the tolerance says to keep those ({@link Tolerance#keepFloat16Overflow()}).
  */
 public final class DifferentialTester {
+    /** Operators that select or mask their inputs, through which engines pass NaN differently. */
+    private static final Set<String> SELECTING = Set.of("PRelu", "LeakyRelu", "Relu", "Clip", "Max", "Min", "Where",
+            "ArgMax", "ArgMin", "ReduceMax", "ReduceMin", "MaxPool", "Greater", "Less", "Equal");
+
     private final BackendExecutor executor;
     private final List<TargetRun> runs;
     private final Tolerance tolerance;
@@ -102,19 +106,27 @@ public final class DifferentialTester {
     /** The verdict on a localized finding: dropped when a false-alarm filter explains it, else the finding. */
     private Verdict triage(TestCase tested, Finding localized, Map<String, RunOutcome> outcomes) {
         String where = localized.localization().map(Localization::summary).orElse("");
-        Optional<String> undefined = undefinedAtLocalizedNode(tested, localized);
+        Optional<Map<String, Tensor>> reference = referenceValues(tested, localized);
+        if (reference.isEmpty()) {
+            return float16PrecisionOnly(tested, localized, outcomes)
+                    ? Verdict.dropped("float16 computed at a higher precision: " + localized.message() + "; " + where)
+                    : Verdict.of(localized);
+        }
+        Optional<String> undefined = undefinedAtLocalizedNode(tested, localized, reference.get());
         if (undefined.isPresent()) {
             return Verdict.dropped(undefined.get() + "; " + localized.message());
         }
         if (amplifiedRounding(localized)) {
             return Verdict.dropped("rounding differences amplified: " + localized.message() + "; " + where);
         }
-        Optional<String> subnormal = new SubnormalInputs(executor, tolerance).explain(tested, localized);
+        Optional<String> subnormal = new SubnormalInputs(executor, tolerance).explain(tested, localized,
+                reference.get());
         if (subnormal.isPresent()) {
             return Verdict.dropped(subnormal.get() + "; " + localized.message() + "; " + where);
         }
         if (!tolerance.keepFloat16Overflow()) {
-            Optional<String> overflow = new Float16AccumulationOverflow(executor, tolerance).explain(tested, localized);
+            Optional<String> overflow = new Float16AccumulationOverflow(executor, tolerance).explain(tested, localized,
+                    reference.get());
             if (overflow.isPresent()) {
                 return Verdict.dropped(overflow.get() + "; " + localized.message() + "; " + where);
             }
@@ -174,38 +186,47 @@ public final class DifferentialTester {
     }
 
     /**
-     * Why the node an inconsistency was localized to has no defined result on the reference's values of its inputs,
-     * so that engines may differ and the finding is a false alarm: ONNX leaves the result undefined for those
-     * values ({@link UndefinedResult}), or the reference itself fed the node NaN or an infinity. The input search
-     * keeps every intermediate value finite where it can; where it could not, engines legitimately propagate NaN
-     * and infinities differently through operators that select or mask (a {@code PRelu} with a NaN slope for a
-     * positive input gives the input in Crest's reference, which follows the operator's piecewise definition, and
-     * NaN in an engine that blends both branches arithmetically) — the NaN/Inf-related disagreements where the
-     * reference is non-finite that the reference-output check drops, found inside the model.
+     * The reference's value of every value of the model, once per finding for the filters below; empty when the
+     * finding was not localized to a node or the reference cannot trace the model.
      */
-    private static Optional<String> undefinedAtLocalizedNode(TestCase tested, Finding finding) {
+    private static Optional<Map<String, Tensor>> referenceValues(TestCase tested, Finding finding) {
         Optional<Localization> where = finding.localization().filter(Localization::localized);
         if (where.isEmpty() || where.get().node().index() >= tested.model().graph().nodes().size()) {
             return Optional.empty();
         }
-        Node node = tested.model().graph().nodes().get(where.get().node().index());
-        Map<String, Tensor> values;
         try {
-            values = Interpreter.standard().trace(tested.model(), tested.inputs()).values();
+            return Optional.of(Interpreter.standard().trace(tested.model(), tested.inputs()).values());
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        for (String input : node.inputs()) {
-            Tensor value = values.get(input);
-            if (value != null && value.dtype().isFloat() && Comparison.hasNonFinite(value)) {
-                return Optional.of("the reference's value of input '" + input + "' of " + node.opType() + " '"
-                        + node.name() + "' holds NaN or an infinity");
+    }
+
+    /**
+     * Why the node an inconsistency was localized to has no defined result on the reference's values of its inputs,
+     * so that engines may differ and the finding is a false alarm: ONNX leaves the result undefined for those
+     * values ({@link UndefinedResult}), or the reference fed NaN or an infinity to an operator that selects or
+     * masks rather than computes. The input search keeps every intermediate value finite where it can; where it
+     * could not, engines legitimately differ in how NaN passes a selection (a {@code PRelu} with a NaN slope for a
+     * positive input gives the input in Crest's reference, which follows the operator's piecewise definition, and
+     * NaN in an engine that blends both branches arithmetically; {@code Max} of NaN and a number). Arithmetic
+     * operators propagate NaN by IEEE 754, so a divergence there stays a finding.
+     */
+    private static Optional<String> undefinedAtLocalizedNode(TestCase tested, Finding finding,
+            Map<String, Tensor> reference) {
+        Node node = tested.model().graph().nodes().get(finding.localization().get().node().index());
+        if (SELECTING.contains(node.opType())) {
+            for (String input : node.inputs()) {
+                Tensor value = reference.get(input);
+                if (value != null && value.dtype().isFloat() && Comparison.hasNonFinite(value)) {
+                    return Optional.of("the reference's value of input '" + input + "' of " + node.opType() + " '"
+                            + node.name() + "' holds NaN or an infinity");
+                }
             }
         }
         if (!node.opType().equals("Cast") && !node.opType().equals("Pow")) {
             return Optional.empty();
         }
-        return UndefinedResult.of(node, values).map(why -> "undefined in ONNX: " + why);
+        return UndefinedResult.of(node, reference).map(why -> "undefined in ONNX: " + why);
     }
 
     private Finding localize(TestCase tested, Finding finding) {

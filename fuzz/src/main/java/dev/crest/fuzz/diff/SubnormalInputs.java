@@ -5,7 +5,6 @@ import dev.crest.fuzz.localize.IsolatedNode;
 import dev.crest.fuzz.localize.Localization;
 import dev.crest.graph.Model;
 import dev.crest.graph.Node;
-import dev.crest.graph.interp.Interpreter;
 import dev.crest.tensor.DType;
 import dev.crest.tensor.Tensor;
 import java.util.ArrayList;
@@ -33,8 +32,11 @@ final class SubnormalInputs {
         this.tolerance = tolerance;
     }
 
-    /** Why {@code finding} on {@code tested} comes from subnormal inputs flushed to zero, when it does. */
-    Optional<String> explain(TestCase tested, Finding finding) {
+    /**
+     * Why {@code finding} on {@code tested} comes from subnormal inputs flushed to zero, when it does;
+     * {@code reference} holds the reference's value of every value of the model.
+     */
+    Optional<String> explain(TestCase tested, Finding finding, Map<String, Tensor> reference) {
         Optional<Localization> where = finding.localization().filter(Localization::localized)
                 .filter(l -> Boolean.TRUE.equals(l.nodeAloneDiverges()));
         Model model = tested.model();
@@ -42,12 +44,7 @@ final class SubnormalInputs {
             return Optional.empty();
         }
         Node node = model.graph().nodes().get(where.get().node().index());
-        Map<String, Tensor> values;
-        try {
-            values = new HashMap<>(Interpreter.standard().trace(model, tested.inputs()).values());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        Map<String, Tensor> values = new HashMap<>(reference);
         List<String> flushed = new ArrayList<>();
         for (String input : node.inputs()) {
             Tensor value = values.get(input);
@@ -66,8 +63,10 @@ final class SubnormalInputs {
         Optional<Boolean> diverges = IsolatedNode.diverges(executor, tolerance, model, node, values,
                 HalfPrecisionValues.of(model), pair.actual(), pair.expected());
         return diverges.filter(d -> !d).map(d -> "subnormal values flushed to zero: " + node.opType() + " '"
-                + node.name() + "' agrees once the subnormal values of " + String.join(", ", flushed)
-                + " are zeros (ONNX does not define subnormal handling; TensorFlow's CPU kernels flush them)");
+                + node.name() + "' agrees on " + pair.actual() + " and " + pair.expected()
+                + " once the subnormal values of " + String.join(", ", flushed) + " are zeros (ONNX does not define"
+                + " subnormal handling; engines that flush subnormals for speed, as TensorFlow's CPU kernels do,"
+                + " differ there)");
     }
 
     /** {@code value} with its subnormal elements replaced by zeros of the same sign, when it has any. */

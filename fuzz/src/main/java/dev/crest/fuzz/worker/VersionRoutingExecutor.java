@@ -34,6 +34,7 @@ public final class VersionRoutingExecutor implements BackendExecutor {
     // Concurrent: the campaign's summary thread counts retirements while a pipeline adds workers.
     private final Map<String, WorkerProcess> workers = new ConcurrentHashMap<>();
     private final Set<String> checked = new HashSet<>();
+    private volatile int retiredBeforeClose;
 
     /**
      * An executor launching workers from {@code launcher} (the class path of unpinned backends), each request limited
@@ -95,11 +96,12 @@ public final class VersionRoutingExecutor implements BackendExecutor {
 
     @Override
     public int retiredWorkers() {
-        return workers.values().stream().mapToInt(WorkerProcess::retirements).sum();
+        return retiredBeforeClose + workers.values().stream().mapToInt(WorkerProcess::retiredWorkers).sum();
     }
 
     @Override
     public void close() {
+        retiredBeforeClose = retiredWorkers();
         workers.values().forEach(WorkerProcess::close);
         workers.clear();
     }

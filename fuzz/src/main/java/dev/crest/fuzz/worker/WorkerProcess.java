@@ -83,7 +83,8 @@ public final class WorkerProcess implements BackendExecutor {
             return died(worker, backend, version, stage);
         }
         // A fresh JVM runs its first model cold (class loading, interpreted code, native initialization), so the
-        // first request of each worker gets the start-up limit; a worker is replaced only after a crash or timeout.
+        // first request of each worker gets the start-up limit; a worker is replaced only after a crash or timeout,
+        // or when it is retired for growing.
         Duration limit = worker.served++ == 0 && STARTUP_TIMEOUT.compareTo(timeout) > 0 ? STARTUP_TIMEOUT : timeout;
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
@@ -158,7 +159,8 @@ public final class WorkerProcess implements BackendExecutor {
     }
 
     /** How many healthy workers were retired because their resident memory grew ({@link WorkerRecycling}). */
-    public int retirements() {
+    @Override
+    public int retiredWorkers() {
         return retirements;
     }
 
