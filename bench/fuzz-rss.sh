@@ -4,7 +4,8 @@
 # prints a table and two end ratios: against the first sample with 20 models tested (the campaign's own start
 # figure in summary.json) and against the first sample after WARMUP seconds (default 300), by which time every
 # backend has loaded and compiled each kind of operator once. The table's "worker pids" column counts the distinct
-# worker processes seen so far: a worker killed after a crash or timeout is replaced by a fresh (smaller) one.
+# worker processes seen so far: a worker killed after a crash or timeout, or retired after growing (see
+# dev.crest.fuzz.worker.WorkerRecycling), is replaced by a fresh (smaller) one.
 #   bench/fuzz-rss.sh DURATION [crest fuzz run options...]      e.g. bench/fuzz-rss.sh 30m --jobs 2 --seed 1
 # Environment: INTERVAL (seconds between samples), WARMUP (seconds), OUT (campaign folder; default a fresh
 # temporary one, removed).

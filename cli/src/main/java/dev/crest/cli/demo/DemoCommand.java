@@ -165,10 +165,11 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("crest demo: crest " + tool + " failed: " + failure);
             return false;
         }
-        Path published = folder.publish();
         if (tool.equals(DemoIndex.FUZZ)) {
-            relocateFuzzReport(published);
+            // Made right while staged, so that what is published is whole even if this fails.
+            relocateFuzzReport(folder.stage(), folder.target());
         }
+        Path published = folder.publish();
         progress("   finished; moved into " + published);
         return true;
     }
@@ -185,22 +186,22 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The campaign ran in the staging folder; its replay commands (in summary.json, index.html and each bug's
-     * meta.json) and settings must name the final one.
+     * The campaign ran in the staging folder {@code stage}; its replay commands (in summary.json, index.html and each
+     * bug's meta.json) and settings must name the final one, {@code target}.
      */
-    private static void relocateFuzzReport(Path folder) {
-        CampaignSummary s = SummaryFile.read(folder);
+    private static void relocateFuzzReport(Path stage, Path target) {
+        CampaignSummary s = SummaryFile.read(stage);
         List<CampaignSummary.BugRecord> bugs = s.uniqueBugs().stream().map(b -> new CampaignSummary.BugRecord(b.id(),
                 b.symptom(), b.stage(), b.backend(), b.backendVersion(), b.pair(), b.signature(), b.localizedOperator(),
                 b.count(), b.folder(), b.seed(), b.message(), b.maxAbsError(), b.maxRelError(),
-                FindingStore.replayCommand(folder.resolve(b.folder())))).toList();
-        CampaignSummary.SettingsRecord settings = s.settings().withOut(folder.toAbsolutePath().normalize().toString());
+                FindingStore.replayCommand(target.resolve(b.folder())))).toList();
+        CampaignSummary.SettingsRecord settings = s.settings().withOut(target.toAbsolutePath().normalize().toString());
         CampaignSummary moved = new CampaignSummary(s.format(), s.crestVersion(), settings, s.runs(),
                 s.backendVersions(), s.startedAt(), s.elapsedSeconds(), s.stoppedBy(), s.counts(), bugs,
                 s.throughput(), s.exclusions(), s.progress(), s.memory());
-        SummaryFile.write(folder, moved);
-        FuzzHtmlReport.write(folder, moved);
-        FindingStore.repointReplayCommands(folder);
+        SummaryFile.write(stage, moved);
+        FuzzHtmlReport.write(stage, moved);
+        FindingStore.repointReplayCommands(stage, target);
     }
 
     private String netsim(DemoPlan plan, Path stage) {
