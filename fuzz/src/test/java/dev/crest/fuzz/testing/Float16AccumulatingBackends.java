@@ -2,19 +2,13 @@ package dev.crest.fuzz.testing;
 
 import dev.crest.fuzz.backend.Backend;
 import dev.crest.fuzz.backend.BackendProvider;
-import dev.crest.graph.Model;
-import dev.crest.graph.interp.Interpreter;
-import dev.crest.graph.onnx.OnnxModels;
 import dev.crest.tensor.Attributes;
 import dev.crest.tensor.DType;
 import dev.crest.tensor.Float16;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.kernel.Kernel;
-import dev.crest.tensor.kernel.KernelRegistry;
-import dev.crest.tensor.kernel.OpInfo;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Backends for the float16 accumulation overflow rule: Crest's interpreter with float16 {@code ReduceSum},
@@ -48,23 +42,11 @@ public final class Float16AccumulatingBackends implements BackendProvider {
     }
 
     /** The reference interpreter with the float16 reduction kernels replaced. */
-    private static final class ChangedReductions implements Backend {
-        private final String name;
-        private final Interpreter interpreter;
-
+    private static final class ChangedReductions extends ReplacedKernelsBackend {
         ChangedReductions(String name, boolean infinity) {
-            this.name = name;
-            KernelRegistry standard = KernelRegistry.standard();
-            KernelRegistry.Builder builder = new KernelRegistry.Builder();
-            for (String op : standard.opTypes()) {
-                OpInfo info = standard.get(op);
-                Kernel kernel = info.kernel();
-                if (op.equals("ReduceSum") || op.equals("ReduceMean") || (op.equals("ReduceProd") && !infinity)) {
-                    kernel = infinity ? infinite(kernel) : inFloat16(op, kernel);
-                }
-                builder.register(op, info.sinceVersion(), kernel);
-            }
-            this.interpreter = new Interpreter(builder.build());
+            super(name, (op, kernel) -> op.equals("ReduceSum") || op.equals("ReduceMean")
+                    || (op.equals("ReduceProd") && !infinity) ? (infinity ? infinite(kernel) : inFloat16(op, kernel))
+                    : kernel);
         }
 
         private static Kernel infinite(Kernel right) {
@@ -138,35 +120,6 @@ public final class Float16AccumulatingBackends implements BackendProvider {
                 }
             }
             return acc;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String version() {
-            return "test";
-        }
-
-        @Override
-        public Compiled compile(byte[] modelBytes) {
-            Model model = OnnxModels.parse(modelBytes);
-            interpreter.check(model);
-            return new Parsed(model);
-        }
-
-        @Override
-        public Map<String, Tensor> run(Compiled compiled, Map<String, Tensor> inputs) {
-            return interpreter.run(((Parsed) compiled).model(), inputs);
-        }
-    }
-
-    private record Parsed(Model model) implements Backend.Compiled {
-        @Override
-        public void close() {
-            // A parsed model holds no native memory.
         }
     }
 }

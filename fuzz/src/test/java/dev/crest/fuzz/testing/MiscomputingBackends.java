@@ -4,12 +4,9 @@ import dev.crest.fuzz.backend.Backend;
 import dev.crest.fuzz.backend.BackendProvider;
 import dev.crest.graph.Model;
 import dev.crest.graph.interp.Interpreter;
-import dev.crest.graph.onnx.OnnxModels;
 import dev.crest.tensor.DType;
 import dev.crest.tensor.Tensor;
 import dev.crest.tensor.kernel.Kernel;
-import dev.crest.tensor.kernel.KernelRegistry;
-import dev.crest.tensor.kernel.OpInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,26 +107,14 @@ public final class MiscomputingBackends implements BackendProvider {
     }
 
     /** The reference interpreter whose kernel for one operator changes its float32 results (by default: adds 1). */
-    private static class OneWrongKernel implements Backend {
-        private final String name;
-        private final Interpreter interpreter;
-
+    private static class OneWrongKernel extends ReplacedKernelsBackend {
         OneWrongKernel(String name, String wrongOperator) {
             this(name, wrongOperator, x -> x + 1, false);
         }
 
         /** {@code change} applies to float32 results, or to results of every float dtype when {@code anyFloat}. */
         OneWrongKernel(String name, String wrongOperator, DoubleUnaryOperator change, boolean anyFloat) {
-            this.name = name;
-            KernelRegistry standard = KernelRegistry.standard();
-            KernelRegistry.Builder builder = new KernelRegistry.Builder();
-            for (String op : standard.opTypes()) {
-                OpInfo info = standard.get(op);
-                Kernel kernel = op.equals(wrongOperator) ? changedKernel(info.kernel(), change, anyFloat)
-                        : info.kernel();
-                builder.register(op, info.sinceVersion(), kernel);
-            }
-            this.interpreter = new Interpreter(builder.build());
+            super(name, (op, kernel) -> op.equals(wrongOperator) ? changedKernel(kernel, change, anyFloat) : kernel);
         }
 
         private static Kernel changedKernel(Kernel right, DoubleUnaryOperator change, boolean anyFloat) {
@@ -140,35 +125,6 @@ public final class MiscomputingBackends implements BackendProvider {
                 }
                 return results;
             };
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String version() {
-            return "test";
-        }
-
-        @Override
-        public Compiled compile(byte[] modelBytes) {
-            Model model = OnnxModels.parse(modelBytes);
-            interpreter.check(model);
-            return new Parsed(model);
-        }
-
-        @Override
-        public Map<String, Tensor> run(Compiled compiled, Map<String, Tensor> inputs) {
-            return interpreter.run(((Parsed) compiled).model, inputs);
-        }
-    }
-
-    private record Parsed(Model model) implements Backend.Compiled {
-        @Override
-        public void close() {
-            // A parsed model holds no native memory.
         }
     }
 }
