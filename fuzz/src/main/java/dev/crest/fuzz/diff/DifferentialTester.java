@@ -103,8 +103,14 @@ public final class DifferentialTester {
         return new TestResult(tested, verdict, outcomes);
     }
 
-    /** The verdict on a localized finding: dropped when a false-alarm filter explains it, else the finding. */
+    /**
+     * The verdict on a localized finding: dropped when a false-alarm filter explains it, else the finding. The
+     * filters explain differing values; a crash, exception or timeout is a finding whatever values it met.
+     */
     private Verdict triage(TestCase tested, Finding localized, Map<String, RunOutcome> outcomes) {
+        if (localized.symptom() != Symptom.INCONSISTENCY) {
+            return Verdict.of(localized);
+        }
         String where = localized.localization().map(Localization::summary).orElse("");
         Optional<Map<String, Tensor>> reference = referenceValues(tested, localized);
         if (reference.isEmpty()) {
