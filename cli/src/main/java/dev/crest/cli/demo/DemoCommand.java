@@ -199,9 +199,10 @@ public final class DemoCommand implements Callable<Integer> {
         CampaignSummary moved = new CampaignSummary(s.format(), s.crestVersion(), settings, s.runs(),
                 s.backendVersions(), s.startedAt(), s.elapsedSeconds(), s.stoppedBy(), s.counts(), bugs,
                 s.throughput(), s.exclusions(), s.progress(), s.memory());
+        // The page shows each reduced case's replay command from its meta.json: repoint those first.
+        FindingStore.repointReplayCommands(stage, target);
         SummaryFile.write(stage, moved);
         FuzzHtmlReport.write(stage, moved);
-        FindingStore.repointReplayCommands(stage, target);
     }
 
     private String netsim(DemoPlan plan, Path stage) {

@@ -132,7 +132,7 @@ public final class FuzzHtmlReport {
             s.paragraph(reductionSentence(reduced));
             drawModel(s, reduced, localization(reduced), "The reduced model of bug " + bug.id() + " ("
                     + ReducedCaseWriter.FOLDER + "/" + FindingStore.MODEL_FILE + ")");
-            s.code(FindingStore.replayCommand(reduced));
+            s.code(replayCommand(reduced));
         }
         s.code(bug.replay());
         return s.build();
@@ -168,6 +168,19 @@ public final class FuzzHtmlReport {
     }
 
     /** The localization saved in the bug's {@code meta.json}; empty when absent or unreadable (older findings). */
+    /**
+     * The replay command recorded in the case's {@code meta.json}: it names the folder the case is published in,
+     * which differs from where this page is being written when a campaign is moved into place (the demo).
+     */
+    private static String replayCommand(Path folder) {
+        try {
+            String recorded = FindingReader.readMeta(folder).replay();
+            return recorded != null && !recorded.isBlank() ? recorded : FindingStore.replayCommand(folder);
+        } catch (FuzzException e) {
+            return FindingStore.replayCommand(folder);
+        }
+    }
+
     private static Optional<Localization> localization(Path folder) {
         try {
             return FindingReader.readMeta(folder).localizationValue();

@@ -56,6 +56,7 @@ class DemoCommandTest {
         assertThat(campaign.settings().out()).isEqualTo(out.resolve("fuzz").toAbsolutePath().normalize().toString());
         assertThat(campaign.settings().float16Rtol()).isEqualTo(Tolerance.DEFAULT_FLOAT16_RTOL);
         assertThat(campaign.settings().keepFloat16Overflow()).isFalse();
+        assertThat(Files.readString(out.resolve("fuzz/index.html"), StandardCharsets.UTF_8)).doesNotContain(".partial");
         try (Stream<Path> files = Files.walk(out.resolve("fuzz"))) {
             for (Path meta : files.filter(p -> p.getFileName().toString().equals("meta.json")).toList()) {
                 assertThat(JSON.readTree(meta.toFile()).get("replay").asText()).as(meta.toString())
