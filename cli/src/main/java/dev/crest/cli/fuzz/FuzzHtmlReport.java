@@ -174,8 +174,8 @@ public final class FuzzHtmlReport {
      */
     private static String replayCommand(Path folder) {
         try {
-            String recorded = FindingReader.readMeta(folder).replay();
-            return recorded != null && !recorded.isBlank() ? recorded : FindingStore.replayCommand(folder);
+            String recorded = FindingReader.readMetaObject(folder).path("replay").asText("");
+            return recorded.isBlank() ? FindingStore.replayCommand(folder) : recorded;
         } catch (FuzzException e) {
             return FindingStore.replayCommand(folder);
         }

@@ -133,6 +133,26 @@ class FuzzHtmlReportTest {
     }
 
     @Test
+    void aReducedCaseMovedIntoPlaceShowsTheReplayCommandItsMetaRecords() throws IOException {
+        Path reduced = Files.createDirectories(out.resolve("bug-crash-compile-0").resolve("reduced"));
+        Graph oneNode = Graph.builder().name("g").input("r", TensorType.of(DType.FLOAT32, 1))
+                .node(Node.builder("Softmax").name("soft").inputs("r").outputs("y").build())
+                .output("y", TensorType.of(DType.FLOAT32, 1)).build();
+        Files.write(reduced.resolve("model.onnx"), OnnxModels.toBytes(Model.of(oneNode)));
+        // Written while staged, about to be published elsewhere (as the demo does): meta.json names the final place.
+        Files.writeString(reduced.resolve("meta.json"), "{\"format\": 1, \"symptom\": \"crash\", \"stage\": "
+                + "\"compile\", \"replay\": \"crest fuzz replay /published/bug-crash-compile-0/reduced\"}");
+        CampaignSummary.BugRecord bug = new CampaignSummary.BugRecord("0123456789ab", "crash", "compile",
+                "onnxruntime-opt", "1.23.2", null, "sig", null, 1, "bug-crash-compile-0", 3, "boom", 0, 0,
+                "crest fuzz replay /published/bug-crash-compile-0");
+
+        String page = FuzzHtmlReport.build(out, summary(List.of(bug), List.of())).toHtml();
+
+        assertThat(page).contains("crest fuzz replay /published/bug-crash-compile-0/reduced")
+                .doesNotContain("crest fuzz replay " + reduced);
+    }
+
+    @Test
     void aMissingModelIsSaidNotFatal() {
         CampaignSummary.BugRecord bug = new CampaignSummary.BugRecord("0123456789ab", "crash", "compile",
                 "onnxruntime-opt", "1.23.2", null, "sig", null, 1, "bug-crash-compile-0", 42, "died", 0, 0,
