@@ -112,27 +112,28 @@ public final class DifferentialTester {
             return Verdict.of(localized);
         }
         String where = localized.localization().map(Localization::summary).orElse("");
-        Optional<Map<String, Tensor>> reference = referenceValues(tested, localized);
+        Optional<Node> node = localizedNode(tested, localized);
+        Optional<Map<String, Tensor>> reference = node.flatMap(n -> referenceValues(tested));
         if (reference.isEmpty()) {
             return float16PrecisionOnly(tested, localized, outcomes)
                     ? Verdict.dropped("float16 computed at a higher precision: " + localized.message() + "; " + where)
                     : Verdict.of(localized);
         }
-        Optional<String> undefined = undefinedAtLocalizedNode(tested, localized, reference.get());
+        Optional<String> undefined = undefinedAt(node.get(), reference.get());
         if (undefined.isPresent()) {
             return Verdict.dropped(undefined.get() + "; " + localized.message());
         }
         if (amplifiedRounding(localized)) {
             return Verdict.dropped("rounding differences amplified: " + localized.message() + "; " + where);
         }
-        Optional<String> subnormal = new SubnormalInputs(executor, tolerance).explain(tested, localized,
+        Optional<String> subnormal = new SubnormalInputs(executor, tolerance).explain(tested, localized, node.get(),
                 reference.get());
         if (subnormal.isPresent()) {
             return Verdict.dropped(subnormal.get() + "; " + localized.message() + "; " + where);
         }
         if (!tolerance.keepFloat16Overflow()) {
             Optional<String> overflow = new Float16AccumulationOverflow(executor, tolerance).explain(tested, localized,
-                    reference.get());
+                    node.get(), reference.get());
             if (overflow.isPresent()) {
                 return Verdict.dropped(overflow.get() + "; " + localized.message() + "; " + where);
             }
@@ -191,15 +192,18 @@ public final class DifferentialTester {
                 && where.get().inputMaxAbsError() > 0;
     }
 
+    /** The node {@code finding} was localized to, when it was localized to one of the model's nodes. */
+    private static Optional<Node> localizedNode(TestCase tested, Finding finding) {
+        List<Node> nodes = tested.model().graph().nodes();
+        return finding.localization().filter(Localization::localized).map(l -> l.node().index())
+                .filter(index -> index < nodes.size()).map(nodes::get);
+    }
+
     /**
      * The reference's value of every value of the model, once per finding for the filters below; empty when the
-     * finding was not localized to a node or the reference cannot trace the model.
+     * reference cannot trace the model.
      */
-    private static Optional<Map<String, Tensor>> referenceValues(TestCase tested, Finding finding) {
-        Optional<Localization> where = finding.localization().filter(Localization::localized);
-        if (where.isEmpty() || where.get().node().index() >= tested.model().graph().nodes().size()) {
-            return Optional.empty();
-        }
+    private static Optional<Map<String, Tensor>> referenceValues(TestCase tested) {
         try {
             return Optional.of(Interpreter.standard().trace(tested.model(), tested.inputs()).values());
         } catch (RuntimeException e) {
@@ -208,7 +212,7 @@ public final class DifferentialTester {
     }
 
     /**
-     * Why the node an inconsistency was localized to has no defined result on the reference's values of its inputs,
+     * Why {@code node}, which an inconsistency was localized to, has no defined result on the reference's values of its inputs,
      * so that engines may differ and the finding is a false alarm: ONNX leaves the result undefined for those
      * values ({@link UndefinedResult}), or the reference fed NaN or an infinity to an operator that selects or
      * masks rather than computes. The input search keeps every intermediate value finite where it can; where it
@@ -217,9 +221,7 @@ public final class DifferentialTester {
      * NaN in an engine that blends both branches arithmetically; {@code Max} of NaN and a number). Arithmetic
      * operators propagate NaN by IEEE 754, so a divergence there stays a finding.
      */
-    private static Optional<String> undefinedAtLocalizedNode(TestCase tested, Finding finding,
-            Map<String, Tensor> reference) {
-        Node node = tested.model().graph().nodes().get(finding.localization().get().node().index());
+    private static Optional<String> undefinedAt(Node node, Map<String, Tensor> reference) {
         if (SELECTING.contains(node.opType())) {
             for (String input : node.inputs()) {
                 Tensor value = reference.get(input);

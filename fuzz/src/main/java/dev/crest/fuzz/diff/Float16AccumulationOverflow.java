@@ -12,7 +12,6 @@ import dev.crest.tensor.Float16;
 import dev.crest.tensor.Tensor;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -48,20 +47,15 @@ final class Float16AccumulationOverflow {
     /**
      * Why {@code finding} on {@code tested} is a float16 accumulation overflow, when it is one. Runs the pair's
      * backends once more on the model with its intermediate values exposed, but only after the cheap checks
-     * (operator, dtype, bound) pass. {@code reference} holds the reference's value of every value of the model.
+     * (operator, dtype, bound) pass. The finding is an inconsistency localized to {@code node}; {@code reference}
+     * holds the reference's value of every value of the model.
      */
-    Optional<String> explain(TestCase tested, Finding finding, Map<String, Tensor> reference) {
-        Optional<Localization> where = finding.localization().filter(Localization::localized)
+    Optional<String> explain(TestCase tested, Finding finding, Node node, Map<String, Tensor> reference) {
+        Optional<Localization> where = finding.localization()
                 .filter(l -> l.method().equals(Localization.INTERMEDIATES));
-        if (finding.symptom() != Symptom.INCONSISTENCY || where.isEmpty()) {
+        if (where.isEmpty() || !AccumulationBound.OPERATORS.contains(node.opType())) {
             return Optional.empty();
         }
-        List<Node> nodes = tested.model().graph().nodes();
-        int index = where.get().node().index();
-        if (index >= nodes.size() || !AccumulationBound.OPERATORS.contains(nodes.get(index).opType())) {
-            return Optional.empty();
-        }
-        Node node = nodes.get(index);
         String output = where.get().output() != null ? where.get().output() : node.outputs().get(0);
         double[] bound;
         try {

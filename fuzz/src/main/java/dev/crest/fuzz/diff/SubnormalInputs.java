@@ -33,17 +33,16 @@ final class SubnormalInputs {
     }
 
     /**
-     * Why {@code finding} on {@code tested} comes from subnormal inputs flushed to zero, when it does;
-     * {@code reference} holds the reference's value of every value of the model.
+     * Why {@code finding} on {@code tested}, localized to {@code node}, comes from subnormal inputs flushed to zero,
+     * when it does; {@code reference} holds the reference's value of every value of the model.
      */
-    Optional<String> explain(TestCase tested, Finding finding, Map<String, Tensor> reference) {
-        Optional<Localization> where = finding.localization().filter(Localization::localized)
-                .filter(l -> Boolean.TRUE.equals(l.nodeAloneDiverges()));
-        Model model = tested.model();
-        if (finding.pair().isEmpty() || where.isEmpty() || where.get().node().index() >= model.graph().nodes().size()) {
+    Optional<String> explain(TestCase tested, Finding finding, Node node, Map<String, Tensor> reference) {
+        boolean aloneDiverges = finding.localization().map(Localization::nodeAloneDiverges)
+                .filter(Boolean.TRUE::equals).isPresent();
+        if (finding.pair().isEmpty() || !aloneDiverges) {
             return Optional.empty();
         }
-        Node node = model.graph().nodes().get(where.get().node().index());
+        Model model = tested.model();
         Map<String, Tensor> values = new HashMap<>(reference);
         List<String> flushed = new ArrayList<>();
         for (String input : node.inputs()) {
