@@ -106,6 +106,16 @@ class FuzzHtmlReportTest {
                 .contains("outlined in red").contains("class=\"localized\"");
     }
 
+    /** Writes {@code bug}'s reduced case, a one-node Softmax model, and returns its folder. */
+    private static Path reducedToSoftmax(Path bug) throws IOException {
+        Path reduced = Files.createDirectories(bug.resolve("reduced"));
+        Graph oneNode = Graph.builder().name("g").input("r", TensorType.of(DType.FLOAT32, 1))
+                .node(Node.builder("Softmax").name("soft").inputs("r").outputs("y").build())
+                .output("y", TensorType.of(DType.FLOAT32, 1)).build();
+        Files.write(reduced.resolve("model.onnx"), OnnxModels.toBytes(Model.of(oneNode)));
+        return reduced;
+    }
+
     @Test
     void aReducedCaseIsDescribedDrawnAndReplayable() throws IOException {
         Path folder = Files.createDirectories(out.resolve("bug-crash-compile-0"));
@@ -114,11 +124,7 @@ class FuzzHtmlReportTest {
                 .node(Node.builder("Softmax").name("soft").inputs("r").outputs("y").build())
                 .output("y", TensorType.of(DType.FLOAT32, 4)).build();
         Files.write(folder.resolve("model.onnx"), OnnxModels.toBytes(Model.of(graph)));
-        Path reduced = Files.createDirectories(folder.resolve("reduced"));
-        Graph oneNode = Graph.builder().name("g").input("r", TensorType.of(DType.FLOAT32, 1))
-                .node(Node.builder("Softmax").name("soft").inputs("r").outputs("y").build())
-                .output("y", TensorType.of(DType.FLOAT32, 1)).build();
-        Files.write(reduced.resolve("model.onnx"), OnnxModels.toBytes(Model.of(oneNode)));
+        Path reduced = reducedToSoftmax(folder);
         Files.writeString(reduced.resolve("reduction.json"), "{\"nodesBefore\": 2, \"nodesAfter\": 1, "
                 + "\"operators\": [\"Softmax\"], \"attempts\": 7, \"elapsedSeconds\": 1.5, \"cutShort\": false}");
         CampaignSummary.BugRecord bug = new CampaignSummary.BugRecord("0123456789ab", "crash", "compile",
@@ -134,11 +140,7 @@ class FuzzHtmlReportTest {
 
     @Test
     void aReducedCaseMovedIntoPlaceShowsTheReplayCommandItsMetaRecords() throws IOException {
-        Path reduced = Files.createDirectories(out.resolve("bug-crash-compile-0").resolve("reduced"));
-        Graph oneNode = Graph.builder().name("g").input("r", TensorType.of(DType.FLOAT32, 1))
-                .node(Node.builder("Softmax").name("soft").inputs("r").outputs("y").build())
-                .output("y", TensorType.of(DType.FLOAT32, 1)).build();
-        Files.write(reduced.resolve("model.onnx"), OnnxModels.toBytes(Model.of(oneNode)));
+        Path reduced = reducedToSoftmax(out.resolve("bug-crash-compile-0"));
         // Written while staged, about to be published elsewhere (as the demo does): meta.json names the final place.
         Files.writeString(reduced.resolve("meta.json"), "{\"format\": 1, \"symptom\": \"crash\", \"stage\": "
                 + "\"compile\", \"replay\": \"crest fuzz replay /published/bug-crash-compile-0/reduced\"}");
